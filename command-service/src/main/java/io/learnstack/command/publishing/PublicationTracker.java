@@ -1,0 +1,106 @@
+package io.learnstack.command.publishing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Tells a write request when its events have reached Kafka, so a read that starts after the write was
+ * answered finds them on the bus. It reads the publisher's position from the event store's token table,
+ * which works whichever command-service instance holds the publisher; the local publisher also wakes
+ * waiters as soon as it commits, so they rarely wait for the next poll.
+ */
+@Component
+public class PublicationTracker {
+
+    private static final int IN_LIST_CHUNK = 500;
+    private static final long POLL_MILLIS = 25;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Duration awaitTimeout;
+    private final Object progress = new Object();
+
+    PublicationTracker(JdbcTemplate jdbc, ObjectMapper json, PublishingProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.awaitTimeout = properties.awaitTimeout();
+    }
+
+    /**
+     * Waits, at most the configured await timeout, until every event of the given aggregates is published.
+     *
+     * @return whether they were all published in time
+     */
+    public boolean awaitPublished(Collection<String> aggregateIds) {
+        Set<Long> positions = positionsOf(aggregateIds);
+        long deadline = System.nanoTime() + awaitTimeout.toNanos();
+        while (!isPublished(positions)) {
+            long remainingMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (remainingMillis <= 0) {
+                return false;
+            }
+            synchronized (progress) {
+                try {
+                    progress.wait(Math.min(remainingMillis, POLL_MILLIS));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    void publicationAdvanced() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    private Set<Long> positionsOf(Collection<String> aggregateIds) {
+        List<String> ids = new ArrayList<>(aggregateIds);
+        Set<Long> positions = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            positions.addAll(jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry"
+                    + " WHERE aggregateIdentifier IN (" + marks + ")", Long.class, chunk.toArray()));
+        }
+        return positions;
+    }
+
+    private boolean isPublished(Set<Long> positions) {
+        if (positions.isEmpty()) {
+            return true;
+        }
+        List<byte[]> tokens = jdbc.queryForList("SELECT token FROM TokenEntry WHERE processorName = ?",
+                byte[].class, KafkaOutboxPublisher.PROCESSING_GROUP);
+        if (tokens.size() != 1 || tokens.get(0) == null) {
+            return false;
+        }
+        try {
+            JsonNode token = json.readTree(tokens.get(0));
+            if (!token.has("index")) {
+                return false;
+            }
+            long index = token.get("index").asLong();
+            Set<Long> gaps = new HashSet<>();
+            token.path("gaps").forEach(gap -> gaps.add(gap.asLong()));
+            return positions.stream().allMatch(position -> position <= index && !gaps.contains(position));
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.learnstack.command.publishing;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PublishingConfiguration {
+
+    @Bean
+    NewTopic learnerEventsTopic(PublishingProperties properties) {
+        return new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor());
+    }
+
+    /**
+     * A failed send must stop the publisher and retry the batch, never skip it: the default handler
+     * would log the failure and move the token past an event that never reached Kafka.
+     */
+    @Autowired
+    void propagatePublishingFailures(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(KafkaOutboxPublisher.PROCESSING_GROUP,
+                configuration -> PropagatingErrorHandler.instance());
+    }
+}

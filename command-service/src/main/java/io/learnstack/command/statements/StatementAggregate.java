@@ -1,0 +1,72 @@
+package io.learnstack.command.statements;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.learnstack.command.xapi.StatementFingerprint;
+import io.learnstack.events.AssessmentSubmitted;
+import io.learnstack.events.CompletionRecorded;
+import io.learnstack.events.LearningActivityRecorded;
+import io.learnstack.events.StatementRecorded;
+
+/**
+ * One xAPI statement of one tenant. Statements are immutable: the same id with the same content is
+ * accepted again without a new event, the same id with other content is a conflict.
+ */
+@Aggregate
+class StatementAggregate {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @AggregateIdentifier
+    private String id;
+    private String fingerprint;
+
+    StatementAggregate() {
+        // required by Axon to create a new instance or source an existing one
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordStatement command) {
+        if (fingerprint != null) {
+            if (fingerprint.equals(command.fingerprint())) {
+                return;
+            }
+            throw new StatementConflictException(command.statementId());
+        }
+        apply(new StatementRecorded(command.tenant(), command.statementId(), command.learnerKey(),
+                command.verbId(), command.objectType(), command.objectId(), command.registration(), command.timestamp(),
+                command.stored(), command.statement()));
+        Classification c = command.classification();
+        switch (c.kind()) {
+            case ACTIVITY -> apply(new LearningActivityRecorded(command.tenant(), command.statementId(),
+                    command.learnerKey(), c.activityId(), command.verbId(), command.registration(),
+                    command.timestamp()));
+            case ASSESSMENT -> apply(new AssessmentSubmitted(command.tenant(), command.statementId(),
+                    command.learnerKey(), c.activityId(), command.verbId(), command.registration(),
+                    c.scaledScore(), c.rawScore(), c.success(), command.timestamp()));
+            case COMPLETION -> apply(new CompletionRecorded(command.tenant(), command.statementId(),
+                    command.learnerKey(), c.activityId(), command.registration(), c.success(),
+                    command.timestamp()));
+            case NONE -> {
+                // nothing beyond the statement itself
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StatementRecorded event) throws Exception {
+        id = RecordStatement.aggregateIdOf(event.tenant(), event.statementId());
+        // Recomputed rather than stored in the event, so the rule for "same content" can evolve.
+        fingerprint = StatementFingerprint.of(JSON.readTree(event.statement()));
+    }
+}

@@ -1,0 +1,189 @@
+package io.learnstack.command.statements;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.learnstack.command.publishing.PublicationTracker;
+import io.learnstack.command.security.Client;
+import io.learnstack.command.xapi.Actors;
+import io.learnstack.command.xapi.InvalidStatementException;
+import io.learnstack.command.xapi.StatementFingerprint;
+import io.learnstack.command.xapi.StatementNormaliser;
+import io.learnstack.command.xapi.StatementValidator;
+import io.learnstack.command.xapi.XapiVersion;
+
+/**
+ * Takes a request's statements in: validates them all, normalises them, and records them in one unit of
+ * work, so a batch is stored whole or not at all. Answers only once the events are on the bus (or a
+ * bounded wait has passed), so that a read issued after the answer sees the statements.
+ */
+@Service
+class StatementIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(StatementIntake.class);
+
+    private final CommandGateway commands;
+    private final TransactionManager transactions;
+    private final PublicationTracker publication;
+    private final StatementClassifier classifier;
+    private final AuthorityFactory authorities;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final StatementValidator validator = new StatementValidator();
+    private final StatementNormaliser normaliser = new StatementNormaliser();
+
+    StatementIntake(CommandGateway commands, TransactionManager transactions, PublicationTracker publication,
+            StatementClassifier classifier, AuthorityFactory authorities, ObjectMapper json, MeterRegistry meters) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.publication = publication;
+        this.classifier = classifier;
+        this.authorities = authorities;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    /**
+     * Records the statements of one request.
+     *
+     * @return their ids, in the order given
+     * @throws InvalidStatementException when any statement is invalid; nothing is recorded then
+     * @throws StatementConflictException when an id is taken by other content; nothing is recorded then
+     */
+    List<String> record(Client client, List<JsonNode> statements, XapiVersion version) {
+        List<RecordStatement> batch;
+        try {
+            batch = prepare(client, statements, version);
+        } catch (InvalidStatementException invalid) {
+            meters.counter("learnstack.statements.rejected", "reason", "invalid").increment();
+            throw invalid;
+        }
+        try {
+            appendWithOneRetry(batch);
+        } catch (StatementConflictException conflict) {
+            meters.counter("learnstack.statements.rejected", "reason", "conflict").increment();
+            throw conflict;
+        }
+        meters.counter("learnstack.statements.accepted").increment(batch.size());
+        Set<String> aggregateIds = new LinkedHashSet<>();
+        batch.forEach(command -> aggregateIds.add(command.aggregateId()));
+        if (!publication.awaitPublished(aggregateIds)) {
+            meters.counter("learnstack.statements.unpublished.answers").increment();
+            log.warn("answering a write of {} statements before they reached Kafka; they are stored and will follow",
+                    batch.size());
+        }
+        return batch.stream().map(RecordStatement::statementId).toList();
+    }
+
+    private List<RecordStatement> prepare(Client client, List<JsonNode> statements, XapiVersion version) {
+        Instant stored = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        JsonNode authority = authorities.authorityOf(client);
+        Map<String, String> fingerprintsById = new HashMap<>();
+        List<RecordStatement> batch = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            JsonNode raw = statements.get(i);
+            String where = statements.size() > 1 ? "statement[" + i + "]" : "statement";
+            try {
+                validator.validate(raw, version);
+            } catch (InvalidStatementException invalid) {
+                throw statements.size() > 1 ? new InvalidStatementException(where + ": " + invalid.getMessage())
+                        : invalid;
+            }
+            ObjectNode statement = normaliser.normalise(raw, authority, stored, version, UUID::randomUUID);
+            RecordStatement command = toCommand(client.tenant(), statement);
+            String earlier = fingerprintsById.putIfAbsent(command.statementId(), command.fingerprint());
+            if (earlier != null) {
+                throw new InvalidStatementException(where + ": id " + command.statementId()
+                        + " appears more than once in the request");
+            }
+            batch.add(command);
+        }
+        return batch;
+    }
+
+    private RecordStatement toCommand(String tenant, ObjectNode statement) {
+        String statementId = statement.get("id").asText();
+        JsonNode object = statement.get("object");
+        String objectId = object.hasNonNull("id") ? object.get("id").asText()
+                : Actors.learnerKeyOfObject(statement).orElse(null);
+        JsonNode registration = statement.path("context").path("registration");
+        try {
+            return new RecordStatement(RecordStatement.aggregateIdOf(tenant, statementId), tenant, statementId,
+                    StatementFingerprint.of(statement), Actors.learnerKey(statement.get("actor")),
+                    statement.get("verb").get("id").asText(), object.path("objectType").asText("Activity"), objectId,
+                    registration.isTextual() ? registration.asText().toLowerCase() : null,
+                    Instant.parse(canonicalTimestamp(statement.get("timestamp").asText())),
+                    Instant.parse(statement.get("stored").asText()), json.writeValueAsString(statement),
+                    classifier.classify(statement));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String canonicalTimestamp(String timestamp) {
+        return OffsetDateTime.parse(timestamp).toInstant().toString();
+    }
+
+    /**
+     * Two requests may create the same new statement id at once; the event store's unique
+     * (aggregate, sequence) key lets one win, and the other's retry then compares content.
+     */
+    private void appendWithOneRetry(List<RecordStatement> batch) {
+        try {
+            append(batch);
+        } catch (ConcurrencyException lostRace) {
+            append(batch);
+        }
+    }
+
+    private void append(List<RecordStatement> batch) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        try {
+            for (RecordStatement command : batch) {
+                commands.sendAndWait(command);
+            }
+            unitOfWork.commit();
+        } catch (RuntimeException failure) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(failure);
+            }
+            throw unwrap(failure);
+        }
+    }
+
+    private static RuntimeException unwrap(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StatementConflictException conflict) {
+                return conflict;
+            }
+            if (cause instanceof ConcurrencyException concurrency) {
+                return concurrency;
+            }
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,46 @@
+package io.learnstack.command.web;
+
+import java.io.IOException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.learnstack.command.xapi.InvalidStatementException;
+import io.learnstack.command.xapi.XapiVersion;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Every xAPI response names the version of the specification it follows: the one the request asked
+ * for, or the newest 1.0 release when the request named none the LRS speaks.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class XapiVersionHeaderFilter extends OncePerRequestFilter {
+
+    private static final String HEADER = "X-Experience-API-Version";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/xapi/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader(HEADER, answeredVersion(request.getHeader(HEADER)).headerValue());
+        chain.doFilter(request, response);
+    }
+
+    private static XapiVersion answeredVersion(String requested) {
+        try {
+            return XapiVersion.fromHeader(requested);
+        } catch (InvalidStatementException unsupported) {
+            return XapiVersion.V1_0_3;
+        }
+    }
+}

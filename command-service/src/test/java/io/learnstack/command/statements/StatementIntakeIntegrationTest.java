@@ -1,0 +1,259 @@
+package io.learnstack.command.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.learnstack.events.EventTypes;
+import io.learnstack.testsupport.LocalInfrastructure;
+
+/**
+ * The write side against the real event-store server and Kafka broker: what is accepted, what is
+ * refused, and that accepted statements reach the bus keyed by learner.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementIntakeIntegrationTest {
+
+    private static final String TOPIC = "learnstack.events";
+
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> published = new CopyOnWriteArrayList<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+        registry.add("spring.datasource.url", infrastructure::eventStoreJdbcUrl);
+    }
+
+    @BeforeAll
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        consumer.subscribe(List.of(TOPIC));
+    }
+
+    @AfterAll
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void anAcceptedStatementIsStoredAndPublishedKeyedByItsLearner() {
+        // given
+        String id = UUID.randomUUID().toString();
+
+        // when
+        ResponseEntity<String> response = post(statement(id, "mailto:ada@example.org", "passed", 0.9));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEqualTo("[\"" + id + "\"]");
+        assertThat(response.getHeaders().getFirst("X-Experience-API-Version")).isEqualTo("1.0.3");
+        List<ConsumerRecord<String, byte[]>> records = awaitPublished(id, 2);
+        assertThat(records).allSatisfy(record -> assertThat(record.key()).isEqualTo("demo|mbox:mailto:ada@example.org"));
+        assertThat(records).extracting(record -> header(record, EventTypes.TYPE_HEADER))
+                .containsExactly("StatementRecorded", "AssessmentSubmitted");
+        assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+                .contains("\"statementId\":\"" + id + "\"").contains("\\\"stored\\\"");
+    }
+
+    @Test
+    void aBatchIsAnsweredWithItsIdsInOrderAndStatementsWithoutIdGetOne() {
+        String first = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+
+        ResponseEntity<String> response = post("[" + statement(first, "mailto:a@example.org", "completed", null) + ","
+                + statement(null, "mailto:b@example.org", "launched", null) + ","
+                + statement(third, "mailto:c@example.org", "failed", 0.2) + "]");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).startsWith("[\"" + first + "\",\"").endsWith("\",\"" + third + "\"]");
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void aBatchWithOneInvalidStatementIsRefusedWholeAndNothingIsStored() {
+            String valid = UUID.randomUUID().toString();
+            String invalid = statement(UUID.randomUUID().toString(), "ada@example.org", "passed", null);
+
+            ResponseEntity<String> response = post("[" + statement(valid, "mailto:a@example.org", "passed", null)
+                    + "," + invalid + "]");
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody()).contains("statement[1]").contains("mbox");
+            assertThat(eventsOf(valid)).isZero();
+        }
+
+        @Test
+        void theSameIdTwiceInOneBatchIsRefused() {
+            String id = UUID.randomUUID().toString();
+            String statement = statement(id, "mailto:a@example.org", "passed", null);
+
+            ResponseEntity<String> response = post("[" + statement + "," + statement + "]");
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(eventsOf(id)).isZero();
+        }
+
+        @Test
+        void aStatementSentAgainIsAcceptedOnceAndOtherContentUnderItsIdIsAConflict() {
+            String id = UUID.randomUUID().toString();
+            assertThat(post(statement(id, "mailto:a@example.org", "passed", 0.5)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+            ResponseEntity<String> again = post(statement(id, "mailto:a@example.org", "passed", 0.5));
+            ResponseEntity<String> other = post(statement(id, "mailto:a@example.org", "passed", 0.6));
+
+            assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(eventsOf(id)).isEqualTo(2);
+        }
+
+        @Test
+        void aConflictInsideABatchStoresNothingOfTheBatch() {
+            String taken = UUID.randomUUID().toString();
+            String fresh = UUID.randomUUID().toString();
+            post(statement(taken, "mailto:a@example.org", "passed", 0.5));
+
+            ResponseEntity<String> response = post("[" + statement(fresh, "mailto:a@example.org", "passed", null) + ","
+                    + statement(taken, "mailto:a@example.org", "passed", 0.9) + "]");
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(eventsOf(fresh)).isZero();
+        }
+
+        @Test
+        void malformedJsonAMissingVersionAndMissingCredentialsAreRefused() {
+            assertThat(post("{\"actor\":").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+            HttpHeaders noVersion = headers();
+            noVersion.remove("X-Experience-API-Version");
+            assertThat(http.exchange("/xapi/statements", HttpMethod.POST,
+                    new HttpEntity<>(statement(null, "mailto:a@example.org", "passed", null), noVersion), String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+            HttpHeaders wrongSecret = headers();
+            wrongSecret.setBasicAuth("demo", "wrong");
+            assertThat(http.exchange("/xapi/statements", HttpMethod.POST,
+                    new HttpEntity<>(statement(null, "mailto:a@example.org", "passed", null), wrongSecret), String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    @Nested
+    class Put {
+
+        @Test
+        void aStatementIsStoredUnderTheGivenIdWithNoContent() {
+            String id = UUID.randomUUID().toString();
+
+            ResponseEntity<String> response = put(id, statement(null, "mailto:a@example.org", "completed", null));
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(eventsOf(id)).isEqualTo(2);
+        }
+
+        @Test
+        void anIdInTheBodyThatDiffersFromTheParameterIsRefused() {
+            ResponseEntity<String> response = put(UUID.randomUUID().toString(),
+                    statement(UUID.randomUUID().toString(), "mailto:a@example.org", "completed", null));
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+
+        @Test
+        void aPutWithoutStatementIdIsRefused() {
+            assertThat(put(null, statement(null, "mailto:a@example.org", "completed", null)).getStatusCode())
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> awaitPublished(String statementId, int count) {
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(published::add);
+            matching.clear();
+            published.stream().filter(record -> new String(record.value(), StandardCharsets.UTF_8)
+                    .contains("\"statementId\":\"" + statementId + "\"")).forEach(matching::add);
+            assertThat(matching).hasSize(count);
+        });
+        return matching;
+    }
+
+    private int eventsOf(String statementId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, "demo/" + statementId);
+    }
+
+    private ResponseEntity<String> post(String body) {
+        return http.exchange("/xapi/statements", HttpMethod.POST, new HttpEntity<>(body, headers()), String.class);
+    }
+
+    private ResponseEntity<String> put(String statementId, String body) {
+        String url = statementId == null ? "/xapi/statements" : "/xapi/statements?statementId=" + statementId;
+        return http.exchange(url, HttpMethod.PUT, new HttpEntity<>(body, headers()), String.class);
+    }
+
+    private static HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("demo", "demo");
+        headers.set("X-Experience-API-Version", "1.0.3");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static String statement(String id, String mbox, String verb, Double scaled) {
+        return "{" + (id == null ? "" : "\"id\":\"" + id + "\",")
+                + "\"actor\":{\"objectType\":\"Agent\",\"mbox\":\"" + mbox + "\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/" + verb + "\",\"display\":{\"en-AU\":\"" + verb + "\"}},"
+                + "\"object\":{\"objectType\":\"Activity\",\"id\":\"https://rto.example/units/HLTAID011\"}"
+                + (scaled == null ? "" : ",\"result\":{\"score\":{\"scaled\":" + scaled + "}}")
+                + "}";
+    }
+}

@@ -1,0 +1,122 @@
+package io.learnstack.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import io.learnstack.testsupport.FreePorts;
+import io.learnstack.testsupport.JavaProcess;
+import io.learnstack.testsupport.LocalInfrastructure;
+
+/**
+ * The whole system as {@code learnstack up} runs it: the broker and the two database servers, then the
+ * command service, projector, query service and entry point, each its own process from its packaged jar.
+ */
+final class Learnstack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path root = Path.of(System.getProperty("learnstack.root", "../.."));
+    private final LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+    private final Path logs = infrastructure.baseDir().resolve("services");
+    private final int commandPort = FreePorts.next();
+    private final int queryPort = FreePorts.next();
+    private final int projectorPort = FreePorts.next();
+    private final int gatewayPort = FreePorts.next();
+    private final JavaProcess command;
+    private final JavaProcess query;
+    private JavaProcess projector;
+    private final JavaProcess gateway;
+
+    Learnstack() {
+        command = service("command-service", "command-service/target/command-service.jar", commandPort);
+        projector = service("projector", "projector/target/projector.jar", projectorPort);
+        query = service("query-service", "query-service/target/query-service.jar", queryPort);
+        awaitHealthy(command, commandPort);
+        awaitHealthy(projector, projectorPort);
+        awaitHealthy(query, queryPort);
+        gateway = JavaProcess.builder("gateway").jar(jar("infra/gateway/target/gateway.jar"))
+                .jvmOptions("-Xmx256m", "-XX:TieredStopAtLevel=1")
+                .args("--server.port=" + gatewayPort,
+                        "--learnstack.gateway.command-uri=http://127.0.0.1:" + commandPort,
+                        "--learnstack.gateway.query-uri=http://127.0.0.1:" + queryPort)
+                .logDir(logs).start();
+        awaitHealthy(gateway, gatewayPort);
+    }
+
+    /** The base URL of the entry point, as clients use it. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    String mongoUri() {
+        return infrastructure.mongoUri();
+    }
+
+    JavaProcess projector() {
+        return projector;
+    }
+
+    /** Starts a new projector process after the old one was stopped or killed. */
+    void startProjector() {
+        projector = service("projector", "projector/target/projector.jar", projectorPort);
+        awaitHealthy(projector, projectorPort);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request to the entry point with the embedded default credentials and xAPI 1.0.3. */
+    HttpRequest.Builder xapi(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                .header("X-Experience-API-Version", "1.0.3");
+    }
+
+    private JavaProcess service(String name, String jar, int port) {
+        return JavaProcess.builder(name).jar(jar(jar))
+                .jvmOptions("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+                .env("AXONIQ_UPDATE_CHECKER_DISABLED", "true")
+                .args("--server.port=" + port,
+                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                        "--spring.datasource.url=" + infrastructure.eventStoreJdbcUrl(),
+                        "--spring.data.mongodb.uri=" + infrastructure.mongoUri())
+                .logDir(logs).start();
+    }
+
+    private Path jar(String relative) {
+        Path jar = root.resolve(relative).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the modules first (mvn verify does)");
+        }
+        return jar;
+    }
+
+    private void awaitHealthy(JavaProcess process, int port) {
+        process.waitUntil("/actuator/health reports UP", () -> {
+            HttpResponse<String> health = send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)));
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        }, START_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        gateway.stop();
+        query.stop();
+        projector.stop();
+        command.stop();
+    }
+}

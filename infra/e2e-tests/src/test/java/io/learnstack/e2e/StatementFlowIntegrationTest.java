@@ -1,0 +1,230 @@
+package io.learnstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+/**
+ * Statements posted through the entry point are read back through it, across the command service,
+ * the event store, Kafka, the projector, the read-model server and the query service.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementFlowIntegrationTest {
+
+    private static final String JSON = "application/json";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private Learnstack learnstack;
+    private MongoClient mongo;
+
+    @BeforeAll
+    void start() {
+        learnstack = new Learnstack();
+        mongo = MongoClients.create(learnstack.mongoUri());
+    }
+
+    @AfterAll
+    void stop() {
+        mongo.close();
+        learnstack.close();
+    }
+
+    @Test
+    void aPostedStatementIsReadBackAtOnceNormalised() throws Exception {
+        // given
+        String id = UUID.randomUUID().toString();
+
+        // when
+        HttpResponse<String> posted = post(statement(id, "mailto:ada@example.org", UUID.randomUUID().toString()));
+        HttpResponse<String> read = get("/xapi/statements?statementId=" + id);
+
+        // then
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(read.statusCode()).isEqualTo(200);
+        JsonNode statement = json.readTree(read.body());
+        assertThat(statement.get("id").asText()).isEqualTo(id);
+        assertThat(statement.get("actor").get("mbox").asText()).isEqualTo("mailto:ada@example.org");
+        assertThat(statement.has("stored")).isTrue();
+        assertThat(statement.has("timestamp")).isTrue();
+        assertThat(statement.get("authority").get("account").get("name").asText()).isEqualTo("demo");
+        assertThat(statement.get("version").asText()).isEqualTo("1.0.0");
+        assertThat(read.headers().firstValue("X-Experience-API-Consistent-Through")).isPresent();
+        assertThat(read.headers().firstValue("X-Experience-API-Version")).hasValue("1.0.3");
+    }
+
+    @Test
+    void everyWriteIsVisibleToTheReadThatFollowsIt() {
+        for (int i = 0; i < 30; i++) {
+            String id = UUID.randomUUID().toString();
+            assertThat(post(statement(id, "mailto:ryw@example.org", UUID.randomUUID().toString())).statusCode())
+                    .isEqualTo(200);
+            assertThat(get("/xapi/statements?statementId=" + id).statusCode()).as("read %d after its write", i)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void listFiltersFindTheStatementsOfOneLearner() throws Exception {
+        String learner = "mailto:" + UUID.randomUUID() + "@example.org";
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            posted.add(0, id);
+            post(statement(id, learner, UUID.randomUUID().toString()));
+        }
+
+        HttpResponse<String> list = get("/xapi/statements?agent=" + encode("{\"mbox\":\"" + learner + "\"}")
+                + "&verb=" + encode("http://adlnet.gov/expapi/verbs/passed"));
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(list.body());
+        List<String> ids = new ArrayList<>();
+        body.get("statements").forEach(statement -> ids.add(statement.get("id").asText()));
+        assertThat(ids).containsExactlyElementsOf(posted);
+        assertThat(body.get("more").asText()).isEmpty();
+    }
+
+    @Nested
+    class BadInput {
+
+        @Test
+        void anInvalidStatementIsA400WithTheReason() {
+            HttpResponse<String> response = post("{\"actor\":{\"mbox\":\"mailto:a@example.org\"},"
+                    + "\"verb\":{\"id\":\"not an iri\"},\"object\":{\"id\":\"https://rto.example/a\"}}");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("verb");
+        }
+
+        @Test
+        void missingCredentialsAreA401ForReadsAndWrites() {
+            HttpRequest.Builder write = HttpRequest.newBuilder(URI.create(learnstack.baseUrl() + "/xapi/statements"))
+                    .header("X-Experience-API-Version", "1.0.3").header("Content-Type", JSON)
+                    .POST(HttpRequest.BodyPublishers.ofString(statement(null, "mailto:a@example.org", null)));
+            HttpRequest.Builder read = HttpRequest.newBuilder(URI.create(learnstack.baseUrl() + "/xapi/statements"))
+                    .header("X-Experience-API-Version", "1.0.3");
+
+            assertThat(learnstack.send(write).statusCode()).isEqualTo(401);
+            assertThat(learnstack.send(read).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void anUnknownStatementIsA404AndABadParameterA400() {
+            assertThat(get("/xapi/statements?statementId=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+            assertThat(get("/xapi/statements?since=yesterday").statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void otherContentUnderATakenIdIsA409() {
+            String id = UUID.randomUUID().toString();
+            post(statement(id, "mailto:a@example.org", null));
+
+            assertThat(post(statement(id, "mailto:b@example.org", null)).statusCode()).isEqualTo(409);
+        }
+    }
+
+    /**
+     * The projector is killed with SIGKILL while it works through a backlog. Its replacement starts from
+     * the last committed offsets, so records are delivered again; the read model must end up with each
+     * statement exactly once, and every statement readable.
+     */
+    @Test
+    void aProjectorKilledMidBacklogLosesAndDuplicatesNothing() {
+        // given a backlog on the bus while no projector runs
+        String registration = UUID.randomUUID().toString();
+        learnstack.projector().stop();
+        Set<String> posted = new HashSet<>();
+        for (int batch = 0; batch < 40; batch++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int i = 0; i < 100; i++) {
+                String id = UUID.randomUUID().toString();
+                posted.add(id);
+                body.append(i == 0 ? "" : ",").append(statement(id, "mailto:learner" + (i % 17) + "@example.org",
+                        registration));
+            }
+            assertThat(post(body.append("]").toString()).statusCode()).isEqualTo(200);
+        }
+        MongoCollection<Document> statements = mongo.getDatabase("learnstack").getCollection("statements");
+        Document ofThisRun = new Document("registration", registration);
+
+        // when a projector starts, gets partway and is killed
+        learnstack.startProjector();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> statements.countDocuments(ofThisRun) > 0);
+        learnstack.projector().kill();
+        long projectedWhenKilled = statements.countDocuments(ofThisRun);
+        learnstack.startProjector();
+
+        // then every statement is there once, and the list query returns each exactly once
+        assertThat(projectedWhenKilled).isLessThan(posted.size());
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(statements.countDocuments(ofThisRun)).isEqualTo(posted.size()));
+        List<String> listed = listAll("/xapi/statements?registration=" + registration + "&limit=500");
+        assertThat(listed).hasSize(posted.size()).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(listed)).isEqualTo(posted);
+    }
+
+    private List<String> listAll(String first) {
+        List<String> ids = new ArrayList<>();
+        String next = first;
+        while (!next.isEmpty()) {
+            HttpResponse<String> page = get(next);
+            assertThat(page.statusCode()).isEqualTo(200);
+            try {
+                JsonNode body = json.readTree(page.body());
+                body.get("statements").forEach(statement -> ids.add(statement.get("id").asText()));
+                next = body.get("more").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ids;
+    }
+
+    private HttpResponse<String> post(String body) {
+        return learnstack.send(learnstack.xapi("/xapi/statements").header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) {
+        return learnstack.send(learnstack.xapi(pathAndQuery).GET());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String statement(String id, String mbox, String registration) {
+        return "{" + (id == null ? "" : "\"id\":\"" + id + "\",")
+                + "\"actor\":{\"objectType\":\"Agent\",\"mbox\":\"" + mbox + "\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/passed\",\"display\":{\"en-AU\":\"passed\"}},"
+                + "\"object\":{\"objectType\":\"Activity\",\"id\":\"https://rto.example/units/HLTAID011/assessment\"},"
+                + "\"result\":{\"score\":{\"scaled\":0.8},\"success\":true}"
+                + (registration == null ? "" : ",\"context\":{\"registration\":\"" + registration + "\"}")
+                + "}";
+    }
+}

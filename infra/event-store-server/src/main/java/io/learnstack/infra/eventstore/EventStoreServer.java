@@ -1,0 +1,72 @@
+package io.learnstack.infra.eventstore;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+import org.h2.tools.Server;
+
+/**
+ * Serves the event store: H2 databases under a data directory, reachable through H2's TCP server
+ * on 127.0.0.1 only, e.g. {@code jdbc:h2:tcp://127.0.0.1:9094/learnstack-events}. A database is
+ * created on first connection.
+ *
+ * <p>Usage: {@code EventStoreServer --data-dir DIR [--port 9094]}; the environment variables
+ * {@code LEARNSTACK_EVENT_STORE_DATA_DIR} and {@code LEARNSTACK_EVENT_STORE_PORT} stand in for
+ * missing options. SIGTERM stops the server and closes the databases.
+ */
+public final class EventStoreServer {
+
+    private EventStoreServer() {
+    }
+
+    /**
+     * Starts the server and blocks until the JVM shuts down.
+     *
+     * @param args see the class description
+     */
+    public static void main(String[] args) throws InterruptedException {
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // H2 reads this once, when the class holding it loads: it has to be set before any H2 class is touched.
+        // Without it the server socket listens on every interface.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        ParentWatch.install();
+
+        long started = System.nanoTime();
+        Server server;
+        try {
+            Files.createDirectories(options.dataDir());
+            server = Server.createTcpServer(
+                    "-tcpPort", Integer.toString(options.port()),
+                    "-baseDir", options.dataDir().toString(),
+                    "-ifNotExists").start();
+        } catch (Exception e) {
+            log("cannot start the H2 TCP server on 127.0.0.1:" + options.port() + ": " + e);
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping");
+            // Closes every client session; H2 then closes each database whose last session went away.
+            server.stop();
+            log("stopped");
+            stopped.countDown();
+        }, "event-store-shutdown"));
+        log("ready on 127.0.0.1:" + options.port() + " (data " + options.dataDir() + ") in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms; " + server.getStatus());
+        stopped.await();
+    }
+
+    private static void log(String message) {
+        System.out.println(Instant.now() + " EventStoreServer " + message);
+    }
+}

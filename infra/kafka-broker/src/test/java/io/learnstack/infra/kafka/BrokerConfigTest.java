@@ -1,0 +1,37 @@
+package io.learnstack.infra.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigTest {
+
+    private final LauncherOptions options = new LauncherOptions(Path.of("/data/kafka"), 19092, 19093);
+
+    @Test
+    void describesASingleNodeKraftClusterOnLoopback() {
+        Properties props = BrokerConfig.properties(options);
+
+        assertThat(props)
+                .containsEntry("process.roles", "broker,controller")
+                .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
+                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+                .containsEntry("log.dirs", "/data/kafka/data")
+                .containsEntry("offsets.topic.replication.factor", "1")
+                .containsEntry("transaction.state.log.replication.factor", "1")
+                .containsEntry("transaction.state.log.min.isr", "1");
+    }
+
+    @Test
+    void isAcceptedByKafka() {
+        KafkaConfig config = KafkaConfig.fromProps(BrokerConfig.properties(options), false);
+
+        assertThat(config.nodeId()).isEqualTo(1);
+        assertThat(config.numPartitions()).isEqualTo(6);
+        assertThat(config.autoCreateTopicsEnable()).isTrue();
+    }
+}

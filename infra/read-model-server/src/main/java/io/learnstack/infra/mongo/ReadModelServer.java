@@ -1,0 +1,80 @@
+package io.learnstack.infra.mongo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the read models over the MongoDB wire protocol on 127.0.0.1, e.g.
+ * {@code mongodb://127.0.0.1:27017/learnstack}, from the file {@code read-models.mv} in a data
+ * directory. Every acknowledged write is in the file before the reply is sent.
+ *
+ * <p>Usage: {@code ReadModelServer --data-dir DIR [--port 27017]}; the environment variables
+ * {@code LEARNSTACK_READ_MODEL_DATA_DIR} and {@code LEARNSTACK_READ_MODEL_PORT} stand in for missing
+ * options. SIGTERM stops accepting clients, lets running commands finish, compacts the file and closes it.
+ */
+public final class ReadModelServer {
+
+    /** Name of the store file inside the data directory. */
+    public static final String STORE_FILE = "read-models.mv";
+
+    /**
+     * Not called logback.xml: this jar sits on the test classpath of the services, and a plain
+     * logback.xml there would take over their logging configuration.
+     */
+    private static final String LOGBACK_CONFIG = "read-model-server-logback.xml";
+
+    private ReadModelServer() {
+    }
+
+    /**
+     * Starts the server and blocks until the JVM shuts down.
+     *
+     * @param args see the class description
+     */
+    public static void main(String[] args) throws InterruptedException {
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+        }
+        // Looked up only now: the property above must be in place before logback initialises.
+        Logger log = LoggerFactory.getLogger(ReadModelServer.class);
+        ParentWatch.install();
+
+        long started = System.nanoTime();
+        Path file = options.dataDir().resolve(STORE_FILE);
+        MongoServer server;
+        try {
+            Files.createDirectories(options.dataDir());
+            server = new MongoServer(DurableH2Backend.open(file));
+            server.bind("127.0.0.1", options.port());
+        } catch (Exception e) {
+            log.error("Cannot serve {} on 127.0.0.1:{}", file, options.port(), e);
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping: no new clients, then compacting {}", file);
+            long stopping = System.nanoTime();
+            // Stops listening, waits for the event loops to drain, then closes (and compacts) the backend.
+            server.shutdownNow();
+            log.info("Stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
+            stopped.countDown();
+        }, "read-model-server-shutdown"));
+        log.info("Learnstack read-model server ready on 127.0.0.1:{} (file {}) in {} ms",
+                options.port(), file, (System.nanoTime() - started) / 1_000_000);
+        stopped.await();
+    }
+}

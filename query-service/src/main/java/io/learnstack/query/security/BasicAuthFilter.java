@@ -1,0 +1,88 @@
+package io.learnstack.query.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** HTTP Basic authentication of xAPI clients: every xAPI request must name a known key and its secret. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BasicAuthFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(BasicAuthFilter.class);
+
+    private final Map<String, ClientProperties.Entry> byKey;
+
+    BasicAuthFilter(ClientProperties properties) {
+        this.byKey = properties.clients().stream()
+                .collect(Collectors.toMap(ClientProperties.Entry::key, Function.identity()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announceClients() {
+        byKey.values().forEach(entry -> log.info("xAPI client key '{}' accepted for tenant '{}'",
+                entry.key(), entry.tenant()));
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/xapi/") || request.getRequestURI().equals("/xapi/about");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Client> client = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (client.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Learnstack xAPI\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"valid HTTP Basic credentials are required\"}");
+            return;
+        }
+        request.setAttribute(Client.ATTRIBUTE, client.get());
+        chain.doFilter(request, response);
+    }
+
+    private Optional<Client> authenticate(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        ClientProperties.Entry entry = byKey.get(decoded.substring(0, colon));
+        if (entry == null || !MessageDigest.isEqual(entry.secret().getBytes(StandardCharsets.UTF_8),
+                decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Client(entry.tenant(), entry.key()));
+    }
+}

@@ -1,0 +1,122 @@
+package io.learnstack.query.statements;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.learnstack.query.consistency.Consistency;
+import io.learnstack.query.consistency.ReadBarrier;
+import io.learnstack.query.security.Client;
+
+/** The read half of the xAPI statement resource. */
+@RestController
+@RequestMapping("/xapi/statements")
+class StatementQueryController {
+
+    static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
+
+    private static final Set<String> SINGLE_PARAMETERS = Set.of("statementId", "voidedStatementId", "format",
+            "attachments");
+
+    private final ReadBarrier barrier;
+    private final StatementReader reader;
+    private final StatementQueryParser parser;
+    private final MoreCursor cursor;
+    private final MeterRegistry meters;
+
+    StatementQueryController(ReadBarrier barrier, StatementReader reader, StatementQueryParser parser,
+            MoreCursor cursor, MeterRegistry meters) {
+        this.barrier = barrier;
+        this.reader = reader;
+        this.parser = parser;
+        this.cursor = cursor;
+        this.meters = meters;
+    }
+
+    @GetMapping
+    ResponseEntity<String> get(@RequestParam Map<String, String> parameters,
+            @RequestAttribute(Client.ATTRIBUTE) Client client) {
+        if (parameters.containsKey("statementId") || parameters.containsKey("voidedStatementId")) {
+            return single(parameters, client);
+        }
+        Map<String, String> listParameters = parameters;
+        String after = null;
+        if (parameters.containsKey("more")) {
+            if (parameters.size() > 1) {
+                throw new InvalidQueryException("more cannot be combined with other parameters");
+            }
+            Map<String, String> decoded = cursor.decode(parameters.get("more"));
+            listParameters = MoreCursor.parametersOf(decoded);
+            after = MoreCursor.afterOf(decoded);
+        }
+        StatementQuery query = parser.parse(listParameters);
+        Consistency consistency = barrier.await();
+        StatementReader.Page page = reader.list(client.tenant(), query, after);
+        meters.counter("learnstack.statements.queried").increment();
+
+        StringBuilder body = new StringBuilder(256 + page.statements().size() * 1024).append("{\"statements\":[");
+        for (int i = 0; i < page.statements().size(); i++) {
+            body.append(i == 0 ? "" : ",").append(page.statements().get(i).getString("json"));
+        }
+        body.append("],\"more\":\"");
+        if (page.lastEntry() != null) {
+            body.append("/xapi/statements?more=").append(cursor.encode(listParameters, page.lastEntry()));
+        }
+        body.append("\"}");
+        return ResponseEntity.ok().headers(headers(consistency)).contentType(MediaType.APPLICATION_JSON)
+                .body(body.toString());
+    }
+
+    private ResponseEntity<String> single(Map<String, String> parameters, Client client) {
+        for (String name : parameters.keySet()) {
+            if (!SINGLE_PARAMETERS.contains(name)) {
+                throw new InvalidQueryException("'" + name + "' cannot be combined with statementId or voidedStatementId");
+            }
+        }
+        if (parameters.containsKey("statementId") && parameters.containsKey("voidedStatementId")) {
+            throw new InvalidQueryException("give statementId or voidedStatementId, not both");
+        }
+        Map<String, String> checked = new HashMap<>(parameters);
+        checked.remove("statementId");
+        checked.remove("voidedStatementId");
+        parser.parse(checked);
+        Consistency consistency = barrier.await();
+        HttpHeaders headers = headers(consistency);
+        if (parameters.containsKey("voidedStatementId")) {
+            // Voiding is not recorded yet, so no statement is voided.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"error\":\"Not Found\",\"message\":\"no voided statement with that id\"}");
+        }
+        String statementId = parameters.get("statementId");
+        return reader.find(client.tenant(), statementId)
+                .map(statement -> {
+                    headers.setLastModified(statement.getDate("stored").toInstant());
+                    return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
+                            .body(statement.getString("json"));
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"error\":\"Not Found\",\"message\":\"no statement with that id\"}"));
+    }
+
+    private static HttpHeaders headers(Consistency consistency) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(
+                consistency.consistentThrough().atOffset(ZoneOffset.UTC)));
+        return headers;
+    }
+}

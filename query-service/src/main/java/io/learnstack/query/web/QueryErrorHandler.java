@@ -1,0 +1,46 @@
+package io.learnstack.query.web;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.learnstack.query.statements.InvalidQueryException;
+
+/** Maps failures to the status codes the xAPI specification gives them, each with a readable message. */
+@RestControllerAdvice
+class QueryErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryErrorHandler.class);
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Map<String, String>> badRequest(InvalidQueryException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, String>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "no such resource");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, String>> unexpected(Exception e) {
+        log.error("request failed", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "the LRS could not answer the request");
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", status.getReasonPhrase(), "message", message));
+    }
+}

@@ -1,0 +1,43 @@
+package io.learnstack.query.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Every xAPI request must name a version the LRS speaks; every response names the version it follows.
+ * The About resource is the one exception, since clients call it to learn the versions.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class XapiVersionFilter extends OncePerRequestFilter {
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/xapi/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<XapiVersion> version = XapiVersion.fromHeader(request.getHeader(XapiVersion.HEADER));
+        response.setHeader(XapiVersion.HEADER, version.orElse(XapiVersion.V1_0_3).headerValue());
+        if (version.isEmpty() && !request.getRequestURI().equals("/xapi/about")) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"Bad Request\",\"message\":\"the X-Experience-API-Version header"
+                    + " must name 1.0.x or 2.0.x\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

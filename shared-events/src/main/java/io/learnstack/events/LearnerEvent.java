@@ -1,0 +1,31 @@
+package io.learnstack.events;
+
+/**
+ * An event about one learner's activity within one tenant (a Registered Training Organisation).
+ * <p>
+ * Every event the command side publishes is one of these, so projectors can switch over the family
+ * exhaustively. Events are published to Kafka keyed by {@link #partitionKey()}, which keeps each
+ * learner's events in order.
+ *
+ * @since 0.1
+ */
+public sealed interface LearnerEvent
+        permits StatementRecorded, LearningActivityRecorded, AssessmentSubmitted, CompletionRecorded {
+
+    /** The tenant (RTO) the event belongs to. */
+    String tenant();
+
+    /** The id of the xAPI statement the event came from. */
+    String statementId();
+
+    /**
+     * The learner's canonical identifier within the tenant, derived from the statement's actor
+     * (for example {@code mbox:mailto:ada@example.org}). Personal data.
+     */
+    String learnerKey();
+
+    /** The key that orders the learner's events on the bus: tenant and learner together. */
+    default String partitionKey() {
+        return tenant() + "|" + learnerKey();
+    }
+}
