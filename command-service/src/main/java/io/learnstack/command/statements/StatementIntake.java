@@ -106,12 +106,7 @@ class StatementIntake {
         for (int i = 0; i < statements.size(); i++) {
             JsonNode raw = statements.get(i);
             String where = statements.size() > 1 ? "statement[" + i + "]" : "statement";
-            try {
-                validator.validate(raw, version);
-            } catch (InvalidStatementException invalid) {
-                throw statements.size() > 1 ? new InvalidStatementException(where + ": " + invalid.getMessage())
-                        : invalid;
-            }
+            validator.validate(raw, version, where);
             ObjectNode statement = normaliser.normalise(raw, authority, stored, version, UUID::randomUUID);
             RecordStatement command = toCommand(client.tenant(), statement);
             String earlier = fingerprintsById.putIfAbsent(command.statementId(), command.fingerprint());

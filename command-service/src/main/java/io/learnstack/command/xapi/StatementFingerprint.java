@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>Group members are compared as a set;</li>
  *   <li>an object without {@code objectType} is an Activity, an Agent without one is an Agent, and a
  *       single contextActivities Activity is an array of one;</li>
- *   <li>a duration's seconds are compared to 0.01 s precision;</li>
+ *   <li>a duration's seconds are compared to 0.01 s precision, whatever the decimal sign or trailing zeros;</li>
  *   <li>mbox schemes and e-mail domains, mbox_sha1sum digests and language tags are compared without
  *       regard to case;</li>
  *   <li>object key order never matters and numbers compare by value ({@code 1} equals {@code 1.0});
@@ -77,8 +76,7 @@ public final class StatementFingerprint {
 
     private static JsonNode statement(JsonNode statement, boolean topLevel) {
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = statement.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : statement.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             switch (name) {
@@ -115,8 +113,7 @@ public final class StatementFingerprint {
         }
         ObjectNode out = NODES.objectNode();
         out.put("objectType", "Agent");
-        for (Iterator<Map.Entry<String, JsonNode>> it = actor.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : actor.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             switch (name) {
@@ -205,15 +202,20 @@ public final class StatementFingerprint {
         return out;
     }
 
-    /** Seconds beyond hundredths are not part of the comparison (xAPI Data 4.6). */
+    /**
+     * Seconds beyond hundredths are not part of the comparison (xAPI Data 4.6), and neither is the way
+     * the fraction is written: PT1.50S, PT1,5S and PT1.5S are one duration. Everything else compares as
+     * text, as the specification asks (PT90S and PT1M30S differ).
+     */
     private static String duration(String duration) {
         Matcher seconds = DURATION_SECONDS.matcher(duration);
         if (!seconds.find()) {
             return duration;
         }
         String fraction = seconds.group(2);
-        String kept = fraction.length() > 2 ? fraction.substring(0, 2) : fraction;
-        return duration.substring(0, seconds.start()) + seconds.group(1) + "." + kept + "S";
+        fraction = fraction.substring(0, Math.min(2, fraction.length())).replaceFirst("0+$", "");
+        return duration.substring(0, seconds.start()) + seconds.group(1)
+                + (fraction.isEmpty() ? "" : "." + fraction) + "S";
     }
 
     private static JsonNode context(JsonNode context) {
@@ -221,8 +223,7 @@ public final class StatementFingerprint {
             return context;
         }
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = context.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : context.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             switch (name) {
@@ -243,8 +244,7 @@ public final class StatementFingerprint {
             return contextActivities;
         }
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = contextActivities.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : contextActivities.properties()) {
             JsonNode value = field.getValue();
             ArrayNode activities = NODES.arrayNode();
             if (value.isArray()) {
@@ -307,7 +307,7 @@ public final class StatementFingerprint {
     private static void write(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
             Map<String, JsonNode> sorted = new TreeMap<>();
-            node.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue()));
+            node.properties().forEach(field -> sorted.put(field.getKey(), field.getValue()));
             out.append('{');
             boolean first = true;
             for (Map.Entry<String, JsonNode> field : sorted.entrySet()) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,8 +67,7 @@ public final class StatementNormaliser {
         String id = statement.hasNonNull("id") ? statement.get("id").asText().toLowerCase(Locale.ROOT)
                 : ids.get().toString();
         copy.put("id", id);
-        for (Iterator<Map.Entry<String, JsonNode>> it = statement.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : statement.properties()) {
             if (!field.getKey().equals("id")) {
                 copy.set(field.getKey(), field.getValue().deepCopy());
             }

@@ -529,8 +529,7 @@ public final class StatementValidator {
         private void contextActivities(JsonNode node, String path) {
             requireObject(node, path);
             onlyKnown(node, path, CONTEXT_ACTIVITIES, Map.of());
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String valuePath = path + "." + entry.getKey();
                 JsonNode value = entry.getValue();
                 if (value.isArray()) {
@@ -646,8 +645,7 @@ public final class StatementValidator {
 
         private void languageMap(JsonNode node, String path) {
             requireObject(node, path);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 if (!XapiFormats.isLanguageTag(entry.getKey())) {
                     throw invalid(path, "language map key " + quote(entry.getKey())
                             + " is not an RFC 5646 language tag");
@@ -744,8 +742,7 @@ public final class StatementValidator {
          * the xAPI keys are case-sensitive, so "Actor" is as unknown as "foo".
          */
         private static void onlyKnown(JsonNode node, String path, Set<String> allowed, Map<String, String> reasons) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String name = field.getKey();
                 if (!allowed.contains(name)) {
                     throw invalid(path + "." + name, reasons.getOrDefault(name, "is not an allowed property here"));

@@ -20,14 +20,14 @@ class ActorsTest {
     class LearnerKey {
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-                {"mbox": "mailto:ada@example.org"}                                   | mbox:mailto:ada@example.org
-                {"objectType": "Agent", "name": "Ada", "mbox": "mailto:Ada@Example.org"} | mbox:mailto:Ada@Example.org
-                {"mbox_sha1sum": "EBD31E95054C018B10727CCFFD2EF2EC3A016EE9"}         | mbox_sha1sum:ebd31e95054c018b10727ccffd2ef2ec3a016ee9
-                {"openid": "http://toby.openid.example.org/"}                        | openid:http://toby.openid.example.org/
-                {"account": {"homePage": "https://lms.example.org", "name": "13936749"}} | account:https://lms.example.org|13936749
-                {"objectType": "Group", "mbox": "mailto:team@example.org", "member": [{"mbox": "mailto:a@example.org"}]} | mbox:mailto:team@example.org
-                {"objectType": "Group", "account": {"homePage": "https://lms.example.org", "name": "cohort-7"}} | account:https://lms.example.org|cohort-7
+        @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+                {"mbox": "mailto:ada@example.org"} => mbox:mailto:ada@example.org
+                {"objectType": "Agent", "name": "Ada", "mbox": "mailto:Ada@Example.org"} => mbox:mailto:Ada@Example.org
+                {"mbox_sha1sum": "EBD31E95054C018B10727CCFFD2EF2EC3A016EE9"} => mbox_sha1sum:ebd31e95054c018b10727ccffd2ef2ec3a016ee9
+                {"openid": "http://toby.openid.example.org/"} => openid:http://toby.openid.example.org/
+                {"account": {"homePage": "https://lms.example.org", "name": "13936749"}} => account:https://lms.example.org|13936749
+                {"objectType": "Group", "mbox": "mailto:team@example.org", "member": [{"mbox": "mailto:a@example.org"}]} => mbox:mailto:team@example.org
+                {"objectType": "Group", "account": {"homePage": "https://lms.example.org", "name": "cohort-7"}} => account:https://lms.example.org|cohort-7
                 """)
         void givenAnIdentifiedAgentOrGroup_whenKeyed_thenTheKeyIsItsInverseFunctionalIdentifier(String actor,
                 String expected) {

@@ -1,6 +1,7 @@
 package io.learnstack.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,7 +29,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 
 class LocalInfrastructureIntegrationTest {
 
