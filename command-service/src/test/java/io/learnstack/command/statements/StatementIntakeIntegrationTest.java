@@ -6,10 +6,19 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -183,6 +192,56 @@ class StatementIntakeIntegrationTest {
     }
 
     @Nested
+    class ConcurrentWriters {
+
+        @Test
+        void theSameNewStatementSentAtOnceByManyClientsIsStoredOnce() throws Exception {
+            String id = UUID.randomUUID().toString();
+            String statement = statement(id, "mailto:race@example.org", "passed", 0.7);
+
+            List<HttpStatus> answers = inParallel(8, () -> post(statement));
+
+            assertThat(answers).containsOnly(HttpStatus.OK);
+            assertThat(eventsOf(id)).isEqualTo(2);
+        }
+
+        @Test
+        void differentContentSentAtOnceUnderOneNewIdIsStoredOnceAndTheRestAreConflicts() throws Exception {
+            String id = UUID.randomUUID().toString();
+            AtomicInteger score = new AtomicInteger();
+
+            List<HttpStatus> answers = inParallel(8,
+                    () -> post(statement(id, "mailto:race@example.org", "passed", score.incrementAndGet() / 10.0)));
+
+            assertThat(answers).filteredOn(HttpStatus.OK::equals).hasSize(1);
+            assertThat(answers).filteredOn(HttpStatus.CONFLICT::equals).hasSize(7);
+            assertThat(eventsOf(id)).isEqualTo(2);
+        }
+
+        private List<HttpStatus> inParallel(int clients, Supplier<ResponseEntity<String>> request) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<HttpStatus>> answers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return HttpStatus.valueOf(request.get().getStatusCode().value());
+                    }));
+                }
+                start.countDown();
+                List<HttpStatus> statuses = new ArrayList<>();
+                for (Future<HttpStatus> answer : answers) {
+                    statuses.add(answer.get(60, TimeUnit.SECONDS));
+                }
+                return statuses;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
     class Put {
 
         @Test
@@ -215,8 +274,12 @@ class StatementIntakeIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(published::add);
             matching.clear();
+            // Publishing is at least once (a batch is sent again after a failure), so count distinct events.
+            Set<String> eventIds = new HashSet<>();
             published.stream().filter(record -> new String(record.value(), StandardCharsets.UTF_8)
-                    .contains("\"statementId\":\"" + statementId + "\"")).forEach(matching::add);
+                    .contains("\"statementId\":\"" + statementId + "\""))
+                    .filter(record -> eventIds.add(header(record, EventTypes.ID_HEADER)))
+                    .forEach(matching::add);
             assertThat(matching).hasSize(count);
         });
         return matching;
