@@ -2,9 +2,7 @@ package io.learnstack.command.publishing;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +13,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.learnstack.command.config.DomainEventTable;
+
 /**
  * Tells a write request when its events have reached Kafka, so a read that starts after the write was
  * answered finds them on the bus. It reads the publisher's position from the event store's token table,
@@ -24,16 +24,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class PublicationTracker {
 
-    private static final int IN_LIST_CHUNK = 500;
     private static final long POLL_MILLIS = 25;
 
     private final JdbcTemplate jdbc;
+    private final DomainEventTable events;
     private final ObjectMapper json;
     private final Duration awaitTimeout;
     private final Object progress = new Object();
 
-    PublicationTracker(JdbcTemplate jdbc, ObjectMapper json, PublishingProperties properties) {
+    PublicationTracker(JdbcTemplate jdbc, DomainEventTable events, ObjectMapper json, PublishingProperties properties) {
         this.jdbc = jdbc;
+        this.events = events;
         this.json = json;
         this.awaitTimeout = properties.awaitTimeout();
     }
@@ -44,7 +45,7 @@ public class PublicationTracker {
      * @return whether they were all published in time
      */
     public boolean awaitPublished(Collection<String> aggregateIds) {
-        Set<Long> positions = positionsOf(aggregateIds);
+        Set<Long> positions = new HashSet<>(events.positionsOf(aggregateIds));
         long deadline = System.nanoTime() + awaitTimeout.toNanos();
         while (!isPublished(positions)) {
             long remainingMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
@@ -67,18 +68,6 @@ public class PublicationTracker {
         synchronized (progress) {
             progress.notifyAll();
         }
-    }
-
-    private Set<Long> positionsOf(Collection<String> aggregateIds) {
-        List<String> ids = new ArrayList<>(aggregateIds);
-        Set<Long> positions = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            positions.addAll(jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry"
-                    + " WHERE aggregateIdentifier IN (" + marks + ")", Long.class, chunk.toArray()));
-        }
-        return positions;
     }
 
     private boolean isPublished(Set<Long> positions) {

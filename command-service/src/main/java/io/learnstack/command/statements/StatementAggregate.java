@@ -21,7 +21,7 @@ import io.learnstack.events.StatementRecorded;
  * One xAPI statement of one tenant. Statements are immutable: the same id with the same content is
  * accepted again without a new event, the same id with other content is a conflict.
  */
-@Aggregate
+@Aggregate(repository = "statementRepository")
 class StatementAggregate {
 
     private static final ObjectMapper JSON = new ObjectMapper();

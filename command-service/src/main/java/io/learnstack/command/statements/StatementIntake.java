@@ -1,10 +1,12 @@
 package io.learnstack.command.statements;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.learnstack.command.config.DomainEventTable;
 import io.learnstack.command.publishing.PublicationTracker;
 import io.learnstack.command.security.Client;
 import io.learnstack.command.xapi.Actors;
@@ -44,8 +49,10 @@ import io.learnstack.command.xapi.XapiVersion;
 class StatementIntake {
 
     private static final Logger log = LoggerFactory.getLogger(StatementIntake.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final CommandGateway commands;
+    private final DomainEventTable eventTable;
     private final TransactionManager transactions;
     private final PublicationTracker publication;
     private final StatementClassifier classifier;
@@ -55,9 +62,10 @@ class StatementIntake {
     private final StatementValidator validator = new StatementValidator();
     private final StatementNormaliser normaliser = new StatementNormaliser();
 
-    StatementIntake(CommandGateway commands, TransactionManager transactions, PublicationTracker publication,
+    StatementIntake(CommandGateway commands, DomainEventTable eventTable, TransactionManager transactions, PublicationTracker publication,
             StatementClassifier classifier, AuthorityFactory authorities, ObjectMapper json, MeterRegistry meters) {
         this.commands = commands;
+        this.eventTable = eventTable;
         this.transactions = transactions;
         this.publication = publication;
         this.classifier = classifier;
@@ -82,7 +90,7 @@ class StatementIntake {
             throw invalid;
         }
         try {
-            appendWithOneRetry(batch);
+            meters.timer("learnstack.statements.append").record(() -> appendWithOneRetry(batch));
         } catch (StatementConflictException conflict) {
             meters.counter("learnstack.statements.rejected", "reason", "conflict").increment();
             throw conflict;
@@ -90,7 +98,10 @@ class StatementIntake {
         meters.counter("learnstack.statements.accepted").increment(batch.size());
         Set<String> aggregateIds = new LinkedHashSet<>();
         batch.forEach(command -> aggregateIds.add(command.aggregateId()));
-        if (!publication.awaitPublished(aggregateIds)) {
+        Timer.Sample waiting = Timer.start();
+        boolean published = publication.awaitPublished(aggregateIds);
+        waiting.stop(meters.timer("learnstack.statements.publication.wait"));
+        if (!published) {
             meters.counter("learnstack.statements.unpublished.answers").increment();
             log.warn("answering a write of {} statements before they reached Kafka; they are stored and will follow",
                     batch.size());
@@ -149,15 +160,42 @@ class StatementIntake {
     private void appendWithOneRetry(List<RecordStatement> batch) {
         try {
             append(batch);
-        } catch (ConcurrencyException lostRace) {
+        } catch (RuntimeException failure) {
+            if (!isLostRace(failure)) {
+                throw failure;
+            }
             append(batch);
         }
+    }
+
+    private static boolean isLostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                    || (cause instanceof SQLException sql && isUniqueViolation(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL state 23505 is a unique-key violation in H2 and PostgreSQL alike; a batch reports it one level down. */
+    private static boolean isUniqueViolation(SQLException failure) {
+        for (SQLException sql = failure; sql != null; sql = sql.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void append(List<RecordStatement> batch) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         try {
+            Set<String> knownNew = new HashSet<>();
+            batch.forEach(command -> knownNew.add(command.aggregateId()));
+            eventTable.existingAggregates(knownNew).forEach(knownNew::remove);
+            StatementRepository.declareNew(knownNew);
             for (RecordStatement command : batch) {
                 commands.sendAndWait(command);
             }
@@ -174,9 +212,6 @@ class StatementIntake {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof StatementConflictException conflict) {
                 return conflict;
-            }
-            if (cause instanceof ConcurrencyException concurrency) {
-                return concurrency;
             }
         }
         return failure;
