@@ -1,13 +1,16 @@
 package io.learnstack.command.web;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestValueException;
@@ -47,13 +50,29 @@ class XapiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> unexpected(Exception e) {
+        if (causedBy(e, SQLException.class) || causedBy(e, CannotGetJdbcConnectionException.class)) {
+            log.warn("event store unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(body(HttpStatus.SERVICE_UNAVAILABLE, "the event store is unavailable; nothing was stored, try again"));
+        }
         log.error("request failed", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "the LRS could not process the request; nothing was stored");
     }
 
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of(
-                "error", status.getReasonPhrase(),
-                "message", message == null ? status.getReasonPhrase() : message));
+        return ResponseEntity.status(status).body(body(status, message));
+    }
+
+    private static Map<String, String> body(HttpStatus status, String message) {
+        return Map.of("error", status.getReasonPhrase(), "message", message == null ? status.getReasonPhrase() : message);
     }
 }

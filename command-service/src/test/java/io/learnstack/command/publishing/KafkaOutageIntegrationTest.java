@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.learnstack.command.InfrastructureProperties;
 import io.learnstack.testsupport.KafkaBrokerProcess;
 import io.learnstack.testsupport.LocalInfrastructure;
 
@@ -42,9 +43,7 @@ class KafkaOutageIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfrastructure infrastructure = LocalInfrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-        registry.add("spring.datasource.url", infrastructure::eventStoreJdbcUrl);
+        InfrastructureProperties.register(registry);
     }
 
     @Test

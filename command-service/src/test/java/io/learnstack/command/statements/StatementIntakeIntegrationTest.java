@@ -43,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.learnstack.command.InfrastructureProperties;
 import io.learnstack.events.EventTypes;
 import io.learnstack.testsupport.LocalInfrastructure;
 
@@ -66,9 +67,7 @@ class StatementIntakeIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfrastructure infrastructure = LocalInfrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-        registry.add("spring.datasource.url", infrastructure::eventStoreJdbcUrl);
+        InfrastructureProperties.register(registry);
     }
 
     @BeforeAll

@@ -4,12 +4,15 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.mongodb.MongoException;
 
 import io.learnstack.query.statements.InvalidQueryException;
 
@@ -32,6 +35,14 @@ class QueryErrorHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "no such resource");
+    }
+
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<Map<String, String>> readModelsUnavailable(MongoException e) {
+        log.warn("read models unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Map.of("error", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                        "message", "the read models are unavailable; try again"));
     }
 
     @ExceptionHandler(Exception.class)
