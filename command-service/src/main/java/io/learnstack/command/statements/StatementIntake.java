@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,8 +60,9 @@ class StatementIntake {
     private final StatementValidator validator = new StatementValidator();
     private final StatementNormaliser normaliser = new StatementNormaliser();
 
-    StatementIntake(CommandGateway commands, DomainEventTable eventTable, TransactionManager transactions, PublicationTracker publication,
-            StatementClassifier classifier, AuthorityFactory authorities, ObjectMapper json, MeterRegistry meters) {
+    StatementIntake(CommandGateway commands, DomainEventTable eventTable, TransactionManager transactions,
+            PublicationTracker publication, StatementClassifier classifier, AuthorityFactory authorities,
+            ObjectMapper json, MeterRegistry meters) {
         this.commands = commands;
         this.eventTable = eventTable;
         this.transactions = transactions;
@@ -112,7 +111,7 @@ class StatementIntake {
     private List<RecordStatement> prepare(Client client, List<JsonNode> statements, XapiVersion version) {
         Instant stored = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         JsonNode authority = authorities.authorityOf(client);
-        Map<String, String> fingerprintsById = new HashMap<>();
+        Set<String> ids = new HashSet<>();
         List<RecordStatement> batch = new ArrayList<>(statements.size());
         for (int i = 0; i < statements.size(); i++) {
             JsonNode raw = statements.get(i);
@@ -120,8 +119,7 @@ class StatementIntake {
             validator.validate(raw, version, where);
             ObjectNode statement = normaliser.normalise(raw, authority, stored, version, UUID::randomUUID);
             RecordStatement command = toCommand(client.tenant(), statement);
-            String earlier = fingerprintsById.putIfAbsent(command.statementId(), command.fingerprint());
-            if (earlier != null) {
+            if (!ids.add(command.statementId())) {
                 throw new InvalidStatementException(where + ": id " + command.statementId()
                         + " appears more than once in the request");
             }
@@ -141,16 +139,12 @@ class StatementIntake {
                     StatementFingerprint.of(statement), Actors.learnerKey(statement.get("actor")),
                     statement.get("verb").get("id").asText(), object.path("objectType").asText("Activity"), objectId,
                     registration.isTextual() ? registration.asText().toLowerCase() : null,
-                    Instant.parse(canonicalTimestamp(statement.get("timestamp").asText())),
+                    OffsetDateTime.parse(statement.get("timestamp").asText()).toInstant(),
                     Instant.parse(statement.get("stored").asText()), json.writeValueAsString(statement),
                     classifier.classify(statement));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private static String canonicalTimestamp(String timestamp) {
-        return OffsetDateTime.parse(timestamp).toInstant().toString();
     }
 
     /**

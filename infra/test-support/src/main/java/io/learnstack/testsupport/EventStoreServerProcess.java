@@ -1,7 +1,6 @@
 package io.learnstack.testsupport;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.learnstack.infra.eventstore.EventStoreServer;
 
@@ -12,23 +11,13 @@ import io.learnstack.infra.eventstore.EventStoreServer;
  * database files and the server's log ({@code event-store-server.log}); {@link #restart()} reuses
  * both, and the port.
  */
-public final class EventStoreServerProcess implements AutoCloseable {
+public final class EventStoreServerProcess extends LauncherProcess {
 
     /** The database the services use; H2 creates it on first connection. */
     public static final String DATABASE = "learnstack-events";
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
-    private static final String NAME = "event-store-server";
-
-    private final Path dataDir;
-    private final int port;
-    private volatile JavaProcess process;
-
-    private EventStoreServerProcess(Path dataDir, int port, JavaProcess process) {
-        this.dataDir = dataDir;
-        this.port = port;
-        this.process = process;
+    private EventStoreServerProcess(Path dataDir, int port) {
+        super(EventStoreServer.class, "event-store-server", "256m", DEFAULT_START_TIMEOUT, dataDir, port);
     }
 
     /**
@@ -51,17 +40,7 @@ public final class EventStoreServerProcess implements AutoCloseable {
      * @throws IllegalStateException if it does not become ready (with the end of its log)
      */
     public static EventStoreServerProcess start(Path dataDir, int port) {
-        Path dir = dataDir.toAbsolutePath();
-        JavaProcess process = JavaProcess.builder(NAME)
-                .classpath(LauncherClasspath.of(EventStoreServer.class, NAME))
-                .mainClass(EventStoreServer.class.getName())
-                .jvmOptions(ChildJvm.options("256m"))
-                .args("--data-dir", dir.toString(), "--port", Integer.toString(port))
-                .logDir(dir)
-                .start();
-        EventStoreServerProcess server = new EventStoreServerProcess(dir, port, process);
-        server.awaitReady();
-        return server;
+        return whenReady(new EventStoreServerProcess(dataDir, port));
     }
 
     /** @return {@code jdbc:h2:tcp://127.0.0.1:<port>/learnstack-events} */
@@ -74,66 +53,11 @@ public final class EventStoreServerProcess implements AutoCloseable {
      * @return its JDBC URL, e.g. for a test that wants a database of its own
      */
     public String jdbcUrl(String database) {
-        return "jdbc:h2:tcp://127.0.0.1:" + port + "/" + database;
-    }
-
-    /** @return the TCP port */
-    public int port() {
-        return port;
-    }
-
-    /** @return the data directory */
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    /** @return the current child process (a new one after each {@link #restart()}) */
-    public JavaProcess process() {
-        return process;
-    }
-
-    /** @return whether the server process runs */
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** Stops the server cleanly (SIGTERM), killing it if that takes too long. */
-    public void stop() {
-        process.stop();
-    }
-
-    /** Kills the server at once, as {@code kill -9} would. */
-    public void kill() {
-        process.kill();
-    }
-
-    /**
-     * Stops the server if it runs, starts it again on the same data directory and port, and waits until
-     * it accepts connections.
-     */
-    public void restart() {
-        process = process.restart();
-        awaitReady();
-    }
-
-    /** Same as {@link #stop()}. */
-    @Override
-    public void close() {
-        stop();
+        return "jdbc:h2:tcp://127.0.0.1:" + port() + "/" + database;
     }
 
     @Override
-    public String toString() {
-        return "event store at " + jdbcUrl() + " (" + process + ", data " + dataDir + ")";
-    }
-
-    private void awaitReady() {
-        JavaProcess current = process;
-        try {
-            current.waitForPort(port, START_TIMEOUT);
-        } catch (RuntimeException e) {
-            current.stop(Duration.ofSeconds(5));
-            throw e;
-        }
+    String description() {
+        return "event store at " + jdbcUrl();
     }
 }

@@ -18,23 +18,17 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * holds the broker's storage and its log ({@code kafka-broker.log}); {@link #restart()} reuses both,
  * and the ports, so clients reconnect to the same address and find their topics and offsets.
  */
-public final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess extends LauncherProcess {
 
     /** Generous: a cold JVM on a busy machine with two cores. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    private static final String NAME = "kafka-broker";
-
-    private final Path dataDir;
-    private final int port;
     private final int controllerPort;
-    private volatile JavaProcess process;
 
-    private KafkaBrokerProcess(Path dataDir, int port, int controllerPort, JavaProcess process) {
-        this.dataDir = dataDir;
-        this.port = port;
+    private KafkaBrokerProcess(Path dataDir, int port, int controllerPort) {
+        super(KafkaBroker.class, "kafka-broker", "384m", START_TIMEOUT, dataDir, port,
+                "--controller-port", Integer.toString(controllerPort));
         this.controllerPort = controllerPort;
-        this.process = process;
     }
 
     /**
@@ -58,28 +52,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * @throws IllegalStateException if it does not become ready (with the end of its log)
      */
     public static KafkaBrokerProcess start(Path dataDir, int port, int controllerPort) {
-        Path dir = dataDir.toAbsolutePath();
-        JavaProcess process = JavaProcess.builder(NAME)
-                .classpath(LauncherClasspath.of(KafkaBroker.class, NAME))
-                .mainClass(KafkaBroker.class.getName())
-                .jvmOptions(ChildJvm.options("384m"))
-                .args("--data-dir", dir.toString(), "--port", Integer.toString(port),
-                        "--controller-port", Integer.toString(controllerPort))
-                .logDir(dir)
-                .start();
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(dir, port, controllerPort, process);
-        broker.awaitReady();
-        return broker;
+        return whenReady(new KafkaBrokerProcess(dataDir, port, controllerPort));
     }
 
     /** @return {@code 127.0.0.1:<port>}, for {@code bootstrap.servers} */
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
-
-    /** @return the client port */
-    public int port() {
-        return port;
+        return "127.0.0.1:" + port();
     }
 
     /** @return the KRaft controller port */
@@ -87,60 +65,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return controllerPort;
     }
 
-    /** @return the data directory */
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    /** @return the current child process (a new one after each {@link #restart()}) */
-    public JavaProcess process() {
-        return process;
-    }
-
-    /** @return whether the broker process runs */
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** Shuts the broker down cleanly (SIGTERM), killing it if that takes too long. */
-    public void stop() {
-        process.stop();
-    }
-
-    /** Kills the broker at once, as {@code kill -9} would. */
-    public void kill() {
-        process.kill();
-    }
-
-    /**
-     * Stops the broker if it runs, starts it again on the same data directory and ports, and waits
-     * until it answers.
-     */
-    public void restart() {
-        process = process.restart();
-        awaitReady();
-    }
-
-    /** Same as {@link #stop()}. */
     @Override
-    public void close() {
-        stop();
+    String description() {
+        return "Kafka broker at " + bootstrapServers();
     }
 
+    /** The client port opens before the broker has joined its own controller quorum. */
     @Override
-    public String toString() {
-        return "Kafka broker at " + bootstrapServers() + " (" + process + ", data " + dataDir + ")";
-    }
-
-    private void awaitReady() {
-        JavaProcess current = process;
-        try {
-            current.waitForPort(port, START_TIMEOUT);
-            current.waitUntil("an admin client can describe the cluster", this::describesCluster, START_TIMEOUT);
-        } catch (RuntimeException e) {
-            current.stop(Duration.ofSeconds(5));
-            throw e;
-        }
+    void awaitAnswer(JavaProcess current, Duration timeout) {
+        current.waitUntil("an admin client can describe the cluster", this::describesCluster, timeout);
     }
 
     private boolean describesCluster() {

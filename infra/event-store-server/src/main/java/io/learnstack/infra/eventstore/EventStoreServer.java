@@ -2,8 +2,10 @@ package io.learnstack.infra.eventstore;
 
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 
+import io.learnstack.infra.launcher.LauncherOptions;
+import io.learnstack.infra.launcher.ParentWatch;
+import io.learnstack.infra.launcher.ShutdownHook;
 import org.h2.tools.Server;
 
 /**
@@ -17,6 +19,9 @@ import org.h2.tools.Server;
  */
 public final class EventStoreServer {
 
+    static final LauncherOptions.Parser OPTIONS =
+            LauncherOptions.parser("EventStoreServer", "LEARNSTACK_EVENT_STORE", 9094);
+
     private EventStoreServer() {
     }
 
@@ -26,14 +31,7 @@ public final class EventStoreServer {
      * @param args see the class description
      */
     public static void main(String[] args) throws InterruptedException {
-        LauncherOptions options;
-        try {
-            options = LauncherOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        LauncherOptions options = OPTIONS.parseOrExit(args);
         // H2 reads this once, when the class holding it loads: it has to be set before any H2 class is touched.
         // Without it the server socket listens on every interface.
         System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -53,17 +51,15 @@ public final class EventStoreServer {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ShutdownHook shutdown = ShutdownHook.register("event-store-shutdown", () -> {
             log("stopping");
             // Closes every client session; H2 then closes each database whose last session went away.
             server.stop();
             log("stopped");
-            stopped.countDown();
-        }, "event-store-shutdown"));
+        });
         log("ready on 127.0.0.1:" + options.port() + " (data " + options.dataDir() + ") in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms; " + server.getStatus());
-        stopped.await();
+        shutdown.awaitStopped();
     }
 
     private static void log(String message) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
+import io.learnstack.infra.launcher.LauncherOptions;
+
 /**
  * The configuration of a single-node KRaft cluster that listens on the loopback interface only.
  */
@@ -24,12 +26,13 @@ final class BrokerConfig {
     }
 
     static Properties properties(LauncherOptions options) {
+        int controllerPort = options.port(KafkaBroker.CONTROLLER_PORT);
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
-        props.setProperty("controller.quorum.voters", "1@" + HOST + ":" + options.controllerPort());
+        props.setProperty("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
         props.setProperty("listeners",
-                "PLAINTEXT://" + HOST + ":" + options.port() + ",CONTROLLER://" + HOST + ":" + options.controllerPort());
+                "PLAINTEXT://" + HOST + ":" + options.port() + ",CONTROLLER://" + HOST + ":" + controllerPort);
         props.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + options.port());
         props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.setProperty("controller.listener.names", "CONTROLLER");

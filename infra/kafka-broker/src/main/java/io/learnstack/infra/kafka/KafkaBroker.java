@@ -3,6 +3,9 @@ package io.learnstack.infra.kafka;
 import java.nio.file.Path;
 import java.util.Properties;
 
+import io.learnstack.infra.launcher.LauncherOptions;
+import io.learnstack.infra.launcher.ParentWatch;
+import io.learnstack.infra.launcher.ShutdownHook;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.LoggingSignalHandler;
@@ -21,6 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaBroker {
 
+    /** The KRaft controller's port option. */
+    static final String CONTROLLER_PORT = "--controller-port";
+
+    static final LauncherOptions.Parser OPTIONS =
+            LauncherOptions.parser("KafkaBroker", "LEARNSTACK_KAFKA", 9092).port(CONTROLLER_PORT, 9093);
+
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
     private KafkaBroker() {
@@ -32,14 +41,7 @@ public final class KafkaBroker {
      * @param args see the class description
      */
     public static void main(String[] args) {
-        LauncherOptions options;
-        try {
-            options = LauncherOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        LauncherOptions options = OPTIONS.parseOrExit(args);
         ParentWatch.install();
         registerSignalLogging();
 
@@ -51,7 +53,8 @@ public final class KafkaBroker {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "kafka-broker-shutdown"));
+        // The broker has its own wait for the end of shutdown (below), so the hook's is not used.
+        ShutdownHook.register("kafka-broker-shutdown", () -> shutdown(server));
         long started = System.nanoTime();
         try {
             server.startup();
@@ -61,7 +64,8 @@ public final class KafkaBroker {
             System.exit(1);
         }
         log.info("Learnstack Kafka broker ready on 127.0.0.1:{} (controller 127.0.0.1:{}, data {}) in {} ms",
-                options.port(), options.controllerPort(), options.dataDir(), (System.nanoTime() - started) / 1_000_000);
+                options.port(), options.port(CONTROLLER_PORT), options.dataDir(),
+                (System.nanoTime() - started) / 1_000_000);
         server.awaitShutdown();
     }
 

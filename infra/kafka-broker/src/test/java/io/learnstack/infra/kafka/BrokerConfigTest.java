@@ -2,15 +2,17 @@ package io.learnstack.infra.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
+import io.learnstack.infra.launcher.LauncherOptions;
 import kafka.server.KafkaConfig;
 import org.junit.jupiter.api.Test;
 
 class BrokerConfigTest {
 
-    private final LauncherOptions options = new LauncherOptions(Path.of("/data/kafka"), 19092, 19093);
+    private final LauncherOptions options = KafkaBroker.OPTIONS.parse(
+            new String[] {"--data-dir", "/data/kafka", "--port", "19092", "--controller-port", "19093"}, Map.of());
 
     @Test
     void describesASingleNodeKraftClusterOnLoopback() {

@@ -2,9 +2,11 @@ package io.learnstack.infra.mongo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.learnstack.infra.launcher.LauncherOptions;
+import io.learnstack.infra.launcher.ParentWatch;
+import io.learnstack.infra.launcher.ShutdownHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,9 @@ public final class ReadModelServer {
      */
     private static final String LOGBACK_CONFIG = "read-model-server-logback.xml";
 
+    static final LauncherOptions.Parser OPTIONS =
+            LauncherOptions.parser("ReadModelServer", "LEARNSTACK_READ_MODEL", 27017);
+
     private ReadModelServer() {
     }
 
@@ -37,14 +42,7 @@ public final class ReadModelServer {
      * @param args see the class description
      */
     public static void main(String[] args) throws InterruptedException {
-        LauncherOptions options;
-        try {
-            options = LauncherOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        LauncherOptions options = OPTIONS.parseOrExit(args);
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
         }
@@ -64,17 +62,15 @@ public final class ReadModelServer {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ShutdownHook shutdown = ShutdownHook.register("read-model-server-shutdown", () -> {
             log.info("Stopping: no new clients, then compacting {}", file);
             long stopping = System.nanoTime();
             // Stops listening, waits for the event loops to drain, then closes (and compacts) the backend.
             server.shutdownNow();
             log.info("Stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
-            stopped.countDown();
-        }, "read-model-server-shutdown"));
+        });
         log.info("Learnstack read-model server ready on 127.0.0.1:{} (file {}) in {} ms",
                 options.port(), file, (System.nanoTime() - started) / 1_000_000);
-        stopped.await();
+        shutdown.awaitStopped();
     }
 }

@@ -1,20 +1,25 @@
-package io.learnstack.infra.eventstore;
+package io.learnstack.infra.launcher;
 
 import java.util.Optional;
 
 /**
  * Ends this process when the process that started it ends, if that one asked for it with
  * {@code -Dlearnstack.parent-pid=PID}: a test JVM that dies without running its shutdown hooks
- * must not leave a server behind that holds memory and ports.
+ * must not leave a launcher behind that holds memory and ports.
  */
-final class ParentWatch {
+public final class ParentWatch {
 
-    static final String PROPERTY = "learnstack.parent-pid";
+    /** The system property naming the process to watch. */
+    public static final String PROPERTY = "learnstack.parent-pid";
 
     private ParentWatch() {
     }
 
-    static void install() {
+    /**
+     * Exits at once (status 1) if the process named by {@value #PROPERTY} is already gone, and otherwise
+     * exits (status 0, running the shutdown hooks) as soon as it ends. Does nothing without the property.
+     */
+    public static void install() {
         String pid = System.getProperty(PROPERTY);
         if (pid == null || pid.isBlank()) {
             return;
