@@ -1,5 +1,9 @@
 package io.learnstack.command.postgres;
 
+import static io.learnstack.command.XapiRequests.TOPIC;
+import static io.learnstack.command.XapiRequests.inParallel;
+import static io.learnstack.command.XapiRequests.post;
+import static io.learnstack.command.XapiRequests.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,23 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,17 +28,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.learnstack.command.XapiRequests;
 import io.learnstack.events.EventTypes;
 import io.learnstack.testsupport.LocalInfrastructure;
 
@@ -62,8 +53,6 @@ import io.learnstack.testsupport.LocalInfrastructure;
 // The context's database stops with this class: close the context then, and keep it out of the cache.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresEventStoreIntegrationTest {
-
-    private static final String TOPIC = "learnstack.events";
 
     private static KafkaConsumer<String, byte[]> consumer;
     private static final List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
@@ -86,12 +75,7 @@ class PostgresEventStoreIntegrationTest {
 
     @BeforeAll
     static void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "postgres-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        consumer = XapiRequests.consumer(LocalInfrastructure.shared().kafkaBootstrapServers(), "postgres-test");
         consumer.subscribe(List.of(TOPIC));
     }
 
@@ -133,7 +117,7 @@ class PostgresEventStoreIntegrationTest {
         String launched = UUID.randomUUID().toString();
 
         // when
-        ResponseEntity<String> response = post("[" + statement(passed, "mailto:ada@example.org", "passed", 0.9) + ","
+        ResponseEntity<String> response = post(http, "[" + statement(passed, "mailto:ada@example.org", "passed", 0.9) + ","
                 + statement(completed, "mailto:ada@example.org", "completed", null) + ","
                 + statement(launched, "mailto:bob@example.org", "launched", null) + "]");
 
@@ -158,12 +142,12 @@ class PostgresEventStoreIntegrationTest {
     void aStatementSentAgainIsAcceptedWithoutANewEventAndOtherContentUnderItsIdIsAConflict() {
         // given
         String id = UUID.randomUUID().toString();
-        assertThat(post(statement(id, "mailto:ada@example.org", "passed", 0.5)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post(http, statement(id, "mailto:ada@example.org", "passed", 0.5)).getStatusCode()).isEqualTo(HttpStatus.OK);
         Set<String> first = eventIdsOf(id);
 
         // when
-        ResponseEntity<String> again = post(statement(id, "mailto:ada@example.org", "passed", 0.5));
-        ResponseEntity<String> other = post(statement(id, "mailto:ada@example.org", "passed", 0.6));
+        ResponseEntity<String> again = post(http, statement(id, "mailto:ada@example.org", "passed", 0.5));
+        ResponseEntity<String> other = post(http, statement(id, "mailto:ada@example.org", "passed", 0.6));
 
         // then
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -184,35 +168,13 @@ class PostgresEventStoreIntegrationTest {
         String statement = statement(id, "mailto:race@example.org", "passed", 0.7);
 
         // when
-        List<HttpStatus> answers = inParallel(8, statement);
+        List<HttpStatus> answers = inParallel(8, () -> post(http, statement));
 
         // then
         assertThat(answers).hasSize(8).containsOnly(HttpStatus.OK);
         Set<String> stored = eventIdsOf(id);
         assertThat(stored).hasSize(2);
         awaitOnKafka(stored);
-    }
-
-    private List<HttpStatus> inParallel(int clients, String body) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpStatus>> answers = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return HttpStatus.valueOf(post(body).getStatusCode().value());
-                }));
-            }
-            start.countDown();
-            List<HttpStatus> statuses = new ArrayList<>();
-            for (Future<HttpStatus> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Publishing is at least once, so a stored event may be on the topic more than once: count distinct ids. */
@@ -244,26 +206,5 @@ class PostgresEventStoreIntegrationTest {
                     String.class, "demo/" + statementId));
         }
         return ids;
-    }
-
-    private ResponseEntity<String> post(String body) {
-        return http.exchange("/xapi/statements", HttpMethod.POST, new HttpEntity<>(body, headers()), String.class);
-    }
-
-    private static HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("demo", "demo");
-        headers.set("X-Experience-API-Version", "1.0.3");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return headers;
-    }
-
-    private static String statement(String id, String mbox, String verb, Double scaled) {
-        return "{\"id\":\"" + id + "\","
-                + "\"actor\":{\"objectType\":\"Agent\",\"mbox\":\"" + mbox + "\"},"
-                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/" + verb + "\",\"display\":{\"en-AU\":\"" + verb + "\"}},"
-                + "\"object\":{\"objectType\":\"Activity\",\"id\":\"https://rto.example/units/HLTAID011\"}"
-                + (scaled == null ? "" : ",\"result\":{\"score\":{\"scaled\":" + scaled + "}}")
-                + "}";
     }
 }

@@ -6,27 +6,20 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.learnstack.command.InfrastructureProperties;
+import io.learnstack.command.XapiRequests;
 import io.learnstack.testsupport.KafkaBrokerProcess;
 import io.learnstack.testsupport.LocalInfrastructure;
 
@@ -56,7 +49,7 @@ class KafkaOutageIntegrationTest {
         ResponseEntity<String> response;
         kafka.stop();
         try {
-            response = post("{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:outage@example.org\"},"
+            response = XapiRequests.post(http, "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:outage@example.org\"},"
                     + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
                     + "\"object\":{\"id\":\"https://rto.example/units/HLTAID011\"}}");
         } finally {
@@ -65,8 +58,8 @@ class KafkaOutageIntegrationTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka.bootstrapServers())) {
-            consumer.subscribe(List.of("learnstack.events"));
+        try (KafkaConsumer<String, byte[]> consumer = XapiRequests.consumer(kafka.bootstrapServers(), "outage-test")) {
+            consumer.subscribe(List.of(XapiRequests.TOPIC));
             StringBuilder seen = new StringBuilder();
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(500))
@@ -74,22 +67,5 @@ class KafkaOutageIntegrationTest {
                 assertThat(seen.toString()).contains("\"statementId\":\"" + id + "\"");
             });
         }
-    }
-
-    private ResponseEntity<String> post(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("demo", "demo");
-        headers.set("X-Experience-API-Version", "1.0.3");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/xapi/statements", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "outage-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
     }
 }

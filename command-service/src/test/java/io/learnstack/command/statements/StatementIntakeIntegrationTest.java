@@ -1,5 +1,10 @@
 package io.learnstack.command.statements;
 
+import static io.learnstack.command.XapiRequests.TOPIC;
+import static io.learnstack.command.XapiRequests.headers;
+import static io.learnstack.command.XapiRequests.inParallel;
+import static io.learnstack.command.XapiRequests.post;
+import static io.learnstack.command.XapiRequests.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,23 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -37,13 +32,13 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.learnstack.command.InfrastructureProperties;
+import io.learnstack.command.XapiRequests;
 import io.learnstack.events.EventTypes;
 import io.learnstack.testsupport.LocalInfrastructure;
 
@@ -54,8 +49,6 @@ import io.learnstack.testsupport.LocalInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementIntakeIntegrationTest {
-
-    private static final String TOPIC = "learnstack.events";
 
     @Autowired
     private TestRestTemplate http;
@@ -72,12 +65,7 @@ class StatementIntakeIntegrationTest {
 
     @BeforeAll
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        consumer = XapiRequests.consumer(LocalInfrastructure.shared().kafkaBootstrapServers(), "intake-test");
         consumer.subscribe(List.of(TOPIC));
     }
 
@@ -92,7 +80,7 @@ class StatementIntakeIntegrationTest {
         String id = UUID.randomUUID().toString();
 
         // when
-        ResponseEntity<String> response = post(statement(id, "mailto:ada@example.org", "passed", 0.9));
+        ResponseEntity<String> response = post(http, statement(id, "mailto:ada@example.org", "passed", 0.9));
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -111,7 +99,7 @@ class StatementIntakeIntegrationTest {
         String first = UUID.randomUUID().toString();
         String third = UUID.randomUUID().toString();
 
-        ResponseEntity<String> response = post("[" + statement(first, "mailto:a@example.org", "completed", null) + ","
+        ResponseEntity<String> response = post(http, "[" + statement(first, "mailto:a@example.org", "completed", null) + ","
                 + statement(null, "mailto:b@example.org", "launched", null) + ","
                 + statement(third, "mailto:c@example.org", "failed", 0.2) + "]");
 
@@ -127,7 +115,7 @@ class StatementIntakeIntegrationTest {
             String valid = UUID.randomUUID().toString();
             String invalid = statement(UUID.randomUUID().toString(), "ada@example.org", "passed", null);
 
-            ResponseEntity<String> response = post("[" + statement(valid, "mailto:a@example.org", "passed", null)
+            ResponseEntity<String> response = post(http, "[" + statement(valid, "mailto:a@example.org", "passed", null)
                     + "," + invalid + "]");
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -140,7 +128,7 @@ class StatementIntakeIntegrationTest {
             String id = UUID.randomUUID().toString();
             String statement = statement(id, "mailto:a@example.org", "passed", null);
 
-            ResponseEntity<String> response = post("[" + statement + "," + statement + "]");
+            ResponseEntity<String> response = post(http, "[" + statement + "," + statement + "]");
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(eventsOf(id)).isZero();
@@ -149,10 +137,10 @@ class StatementIntakeIntegrationTest {
         @Test
         void aStatementSentAgainIsAcceptedOnceAndOtherContentUnderItsIdIsAConflict() {
             String id = UUID.randomUUID().toString();
-            assertThat(post(statement(id, "mailto:a@example.org", "passed", 0.5)).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(post(http, statement(id, "mailto:a@example.org", "passed", 0.5)).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-            ResponseEntity<String> again = post(statement(id, "mailto:a@example.org", "passed", 0.5));
-            ResponseEntity<String> other = post(statement(id, "mailto:a@example.org", "passed", 0.6));
+            ResponseEntity<String> again = post(http, statement(id, "mailto:a@example.org", "passed", 0.5));
+            ResponseEntity<String> other = post(http, statement(id, "mailto:a@example.org", "passed", 0.6));
 
             assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -163,9 +151,9 @@ class StatementIntakeIntegrationTest {
         void aConflictInsideABatchStoresNothingOfTheBatch() {
             String taken = UUID.randomUUID().toString();
             String fresh = UUID.randomUUID().toString();
-            post(statement(taken, "mailto:a@example.org", "passed", 0.5));
+            post(http, statement(taken, "mailto:a@example.org", "passed", 0.5));
 
-            ResponseEntity<String> response = post("[" + statement(fresh, "mailto:a@example.org", "passed", null) + ","
+            ResponseEntity<String> response = post(http, "[" + statement(fresh, "mailto:a@example.org", "passed", null) + ","
                     + statement(taken, "mailto:a@example.org", "passed", 0.9) + "]");
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -174,7 +162,7 @@ class StatementIntakeIntegrationTest {
 
         @Test
         void malformedJsonAMissingVersionAndMissingCredentialsAreRefused() {
-            assertThat(post("{\"actor\":").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(post(http, "{\"actor\":").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
             HttpHeaders noVersion = headers();
             noVersion.remove("X-Experience-API-Version");
@@ -198,7 +186,7 @@ class StatementIntakeIntegrationTest {
             String id = UUID.randomUUID().toString();
             String statement = statement(id, "mailto:race@example.org", "passed", 0.7);
 
-            List<HttpStatus> answers = inParallel(8, () -> post(statement));
+            List<HttpStatus> answers = inParallel(8, () -> post(http, statement));
 
             assertThat(answers).containsOnly(HttpStatus.OK);
             assertThat(eventsOf(id)).isEqualTo(2);
@@ -210,33 +198,11 @@ class StatementIntakeIntegrationTest {
             AtomicInteger score = new AtomicInteger();
 
             List<HttpStatus> answers = inParallel(8,
-                    () -> post(statement(id, "mailto:race@example.org", "passed", score.incrementAndGet() / 10.0)));
+                    () -> post(http, statement(id, "mailto:race@example.org", "passed", score.incrementAndGet() / 10.0)));
 
             assertThat(answers).filteredOn(HttpStatus.OK::equals).hasSize(1);
             assertThat(answers).filteredOn(HttpStatus.CONFLICT::equals).hasSize(7);
             assertThat(eventsOf(id)).isEqualTo(2);
-        }
-
-        private List<HttpStatus> inParallel(int clients, Supplier<ResponseEntity<String>> request) throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<HttpStatus>> answers = new ArrayList<>();
-                for (int i = 0; i < clients; i++) {
-                    answers.add(pool.submit(() -> {
-                        start.await();
-                        return HttpStatus.valueOf(request.get().getStatusCode().value());
-                    }));
-                }
-                start.countDown();
-                List<HttpStatus> statuses = new ArrayList<>();
-                for (Future<HttpStatus> answer : answers) {
-                    statuses.add(answer.get(60, TimeUnit.SECONDS));
-                }
-                return statuses;
-            } finally {
-                pool.shutdownNow();
-            }
         }
     }
 
@@ -289,33 +255,12 @@ class StatementIntakeIntegrationTest {
                 Integer.class, "demo/" + statementId);
     }
 
-    private ResponseEntity<String> post(String body) {
-        return http.exchange("/xapi/statements", HttpMethod.POST, new HttpEntity<>(body, headers()), String.class);
-    }
-
     private ResponseEntity<String> put(String statementId, String body) {
         String url = statementId == null ? "/xapi/statements" : "/xapi/statements?statementId=" + statementId;
         return http.exchange(url, HttpMethod.PUT, new HttpEntity<>(body, headers()), String.class);
     }
 
-    private static HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("demo", "demo");
-        headers.set("X-Experience-API-Version", "1.0.3");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return headers;
-    }
-
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    static String statement(String id, String mbox, String verb, Double scaled) {
-        return "{" + (id == null ? "" : "\"id\":\"" + id + "\",")
-                + "\"actor\":{\"objectType\":\"Agent\",\"mbox\":\"" + mbox + "\"},"
-                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/" + verb + "\",\"display\":{\"en-AU\":\"" + verb + "\"}},"
-                + "\"object\":{\"objectType\":\"Activity\",\"id\":\"https://rto.example/units/HLTAID011\"}"
-                + (scaled == null ? "" : ",\"result\":{\"score\":{\"scaled\":" + scaled + "}}")
-                + "}";
     }
 }
