@@ -16,6 +16,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.learnstack.command.statements.StatementConflictException;
@@ -28,7 +29,8 @@ class XapiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(XapiErrorHandler.class);
 
     @ExceptionHandler({InvalidStatementException.class, HttpMessageNotReadableException.class,
-            InvalidMediaTypeException.class, HttpMediaTypeException.class, MissingRequestValueException.class})
+            InvalidMediaTypeException.class, HttpMediaTypeException.class, MissingRequestValueException.class,
+            MultipartException.class})
     ResponseEntity<Map<String, String>> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }

@@ -124,6 +124,17 @@ class StatementIntakeIntegrationTest {
         }
 
         @Test
+        void aMultipartBodyWithoutBoundaryIsABadRequestNotAServerError() {
+            HttpHeaders multipart = headers();
+            multipart.set(HttpHeaders.CONTENT_TYPE, "multipart/mixed");
+
+            ResponseEntity<String> response = http.exchange("/xapi/statements", HttpMethod.POST,
+                    new HttpEntity<>("--x\r\nContent-Type: application/json\r\n\r\n{}\r\n--x--", multipart), String.class);
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+
+        @Test
         void theSameIdTwiceInOneBatchIsRefused() {
             String id = UUID.randomUUID().toString();
             String statement = statement(id, "mailto:a@example.org", "passed", null);

@@ -135,7 +135,9 @@ class StatementFlowIntegrationTest {
         @Test
         void anUnknownStatementIsA404AndABadParameterA400() {
             assertThat(get("/xapi/statements?statementId=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-            assertThat(get("/xapi/statements?since=yesterday").statusCode()).isEqualTo(400);
+            HttpResponse<String> badParameter = get("/xapi/statements?since=yesterday");
+            assertThat(badParameter.statusCode()).isEqualTo(400);
+            assertThat(badParameter.headers().firstValue("X-Experience-API-Consistent-Through")).isPresent();
         }
 
         @Test

@@ -1,5 +1,6 @@
 package io.learnstack.query.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.mongodb.MongoException;
 
+import io.learnstack.query.consistency.ReadBarrier;
 import io.learnstack.query.statements.InvalidQueryException;
 
 /** Maps failures to the status codes the xAPI specification gives them, each with a readable message. */
@@ -21,10 +23,20 @@ import io.learnstack.query.statements.InvalidQueryException;
 class QueryErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryErrorHandler.class);
+    private static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
 
+    private final ReadBarrier barrier;
+
+    QueryErrorHandler(ReadBarrier barrier) {
+        this.barrier = barrier;
+    }
+
+    /** The statement resource names its consistency on every answer, refusals included. */
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<Map<String, String>> badRequest(InvalidQueryException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        return ResponseEntity.badRequest()
+                .header(CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(barrier.lastConsistentThrough()))
+                .body(Map.of("error", HttpStatus.BAD_REQUEST.getReasonPhrase(), "message", e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
