@@ -25,6 +25,7 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends LearnerEvent>> BY_NAME = Map.of(
             "StatementRecorded", StatementRecorded.class,
+            "StatementVoided", StatementVoided.class,
             "LearningActivityRecorded", LearningActivityRecorded.class,
             "AssessmentSubmitted", AssessmentSubmitted.class,
             "CompletionRecorded", CompletionRecorded.class);

@@ -10,7 +10,8 @@ package io.learnstack.events;
  * @since 0.1
  */
 public sealed interface LearnerEvent
-        permits StatementRecorded, LearningActivityRecorded, AssessmentSubmitted, CompletionRecorded {
+        permits StatementRecorded, StatementVoided, LearningActivityRecorded, AssessmentSubmitted,
+        CompletionRecorded {
 
     /** The tenant (RTO) the event belongs to. */
     String tenant();

@@ -19,7 +19,7 @@ class EventTypesTest {
     @Test
     void everyEventOfTheFamilyHasAWireNameThatMapsBackToItsClass() {
         for (Class<?> permitted : LearnerEvent.class.getPermittedSubclasses()) {
-            String name = Arrays.stream(new String[] {"StatementRecorded", "LearningActivityRecorded",
+            String name = Arrays.stream(new String[] {"StatementRecorded", "StatementVoided", "LearningActivityRecorded",
                     "AssessmentSubmitted", "CompletionRecorded"})
                     .filter(candidate -> EventTypes.classOf(candidate).orElseThrow() == permitted)
                     .findFirst().orElse(null);

@@ -11,24 +11,34 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.learnstack.command.xapi.InvalidStatementException;
 import io.learnstack.command.xapi.StatementFingerprint;
 import io.learnstack.events.AssessmentSubmitted;
 import io.learnstack.events.CompletionRecorded;
 import io.learnstack.events.LearningActivityRecorded;
 import io.learnstack.events.StatementRecorded;
+import io.learnstack.events.StatementVoided;
 
 /**
  * One xAPI statement of one tenant. Statements are immutable: the same id with the same content is
- * accepted again without a new event, the same id with other content is a conflict.
+ * accepted again without a new event, the same id with other content is a conflict. A statement can be
+ * voided once, by a voiding statement, unless it is a voiding statement itself.
  */
 @Aggregate(repository = "statementRepository")
 class StatementAggregate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
+
     @AggregateIdentifier
     private String id;
+    private String tenant;
+    private String statementId;
+    private String learnerKey;
     private String fingerprint;
+    private boolean voiding;
+    private boolean voided;
 
     StatementAggregate() {
         // required by Axon to create a new instance or source an existing one
@@ -63,10 +73,35 @@ class StatementAggregate {
         }
     }
 
+    /**
+     * Only a statement that is not itself a voiding statement can be voided; voiding one that is voided
+     * already changes nothing.
+     */
+    @CommandHandler
+    void handle(VoidStatement command) {
+        if (voiding) {
+            throw new InvalidStatementException("statement " + statementId
+                    + " is a voiding statement and cannot be voided");
+        }
+        if (!voided) {
+            apply(new StatementVoided(tenant, statementId, learnerKey, command.voidingStatementId(),
+                    command.voidedAt()));
+        }
+    }
+
     @EventSourcingHandler
     void on(StatementRecorded event) throws Exception {
         id = RecordStatement.aggregateIdOf(event.tenant(), event.statementId());
+        tenant = event.tenant();
+        statementId = event.statementId();
+        learnerKey = event.learnerKey();
+        voiding = VOIDED.equals(event.verbId());
         // Recomputed rather than stored in the event, so the rule for "same content" can evolve.
         fingerprint = StatementFingerprint.of(JSON.readTree(event.statement()));
+    }
+
+    @EventSourcingHandler
+    void on(StatementVoided event) {
+        voided = true;
     }
 }

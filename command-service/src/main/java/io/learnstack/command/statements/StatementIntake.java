@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -93,10 +95,14 @@ class StatementIntake {
         } catch (StatementConflictException conflict) {
             meters.counter("learnstack.statements.rejected", "reason", "conflict").increment();
             throw conflict;
+        } catch (InvalidStatementException invalid) {
+            meters.counter("learnstack.statements.rejected", "reason", "invalid").increment();
+            throw invalid;
         }
         meters.counter("learnstack.statements.accepted").increment(batch.size());
         Set<String> aggregateIds = new LinkedHashSet<>();
         batch.forEach(command -> aggregateIds.add(command.aggregateId()));
+        aggregateIds.addAll(voidingsOf(batch).keySet());
         Timer.Sample waiting = Timer.start();
         boolean published = publication.awaitPublished(aggregateIds);
         waiting.stop(meters.timer("learnstack.statements.publication.wait"));
@@ -186,12 +192,23 @@ class StatementIntake {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         try {
-            Set<String> knownNew = new HashSet<>();
-            batch.forEach(command -> knownNew.add(command.aggregateId()));
-            eventTable.existingAggregates(knownNew).forEach(knownNew::remove);
+            Map<String, VoidStatement> voidings = voidingsOf(batch);
+            Set<String> inBatch = new HashSet<>();
+            batch.forEach(command -> inBatch.add(command.aggregateId()));
+            Set<String> asked = new HashSet<>(inBatch);
+            asked.addAll(voidings.keySet());
+            Set<String> existing = new HashSet<>(eventTable.existingAggregates(asked));
+            Set<String> knownNew = new HashSet<>(inBatch);
+            knownNew.removeAll(existing);
             StatementRepository.declareNew(knownNew);
             for (RecordStatement command : batch) {
                 commands.sendAndWait(command);
+            }
+            // A voiding statement whose target the LRS has not seen is stored, and voids nothing.
+            for (Map.Entry<String, VoidStatement> voiding : voidings.entrySet()) {
+                if (existing.contains(voiding.getKey()) || inBatch.contains(voiding.getKey())) {
+                    commands.sendAndWait(voiding.getValue());
+                }
             }
             unitOfWork.commit();
         } catch (RuntimeException failure) {
@@ -202,10 +219,25 @@ class StatementIntake {
         }
     }
 
+    /** The statements the batch's voiding statements target, by aggregate id. */
+    private static Map<String, VoidStatement> voidingsOf(List<RecordStatement> batch) {
+        Map<String, VoidStatement> voidings = new LinkedHashMap<>();
+        for (RecordStatement command : batch) {
+            if (StatementAggregate.VOIDED.equals(command.verbId()) && "StatementRef".equals(command.objectType())) {
+                String target = RecordStatement.aggregateIdOf(command.tenant(), command.objectId().toLowerCase());
+                voidings.putIfAbsent(target, new VoidStatement(target, command.statementId(), command.stored()));
+            }
+        }
+        return voidings;
+    }
+
     private static RuntimeException unwrap(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof StatementConflictException conflict) {
                 return conflict;
+            }
+            if (cause instanceof InvalidStatementException invalid) {
+                return invalid;
             }
         }
         return failure;

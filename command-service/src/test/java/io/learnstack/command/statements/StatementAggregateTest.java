@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.learnstack.command.xapi.InvalidStatementException;
 import io.learnstack.command.xapi.StatementFingerprint;
 import io.learnstack.events.AssessmentSubmitted;
 import io.learnstack.events.CompletionRecorded;
 import io.learnstack.events.LearningActivityRecorded;
 import io.learnstack.events.StatementRecorded;
+import io.learnstack.events.StatementVoided;
 
 class StatementAggregateTest {
 
@@ -86,6 +88,38 @@ class StatementAggregateTest {
             fixture.given(recorded(first))
                     .when(other)
                     .expectException(StatementConflictException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Voiding {
+
+        private final VoidStatement voidIt = new VoidStatement(RecordStatement.aggregateIdOf("demo", ID),
+                "9a1c3f5e-6d55-4a4e-9d43-6f4b3f9a0c02", STORED.plusSeconds(60));
+
+        @Test
+        void aStoredStatementIsVoided() throws Exception {
+            fixture.given(recorded(record(statementJson(0.9), Classification.none())))
+                    .when(voidIt)
+                    .expectEvents(new StatementVoided("demo", ID, ADA, voidIt.voidingStatementId(), voidIt.voidedAt()));
+        }
+
+        @Test
+        void voidingItAgainChangesNothing() throws Exception {
+            fixture.given(recorded(record(statementJson(0.9), Classification.none())),
+                            new StatementVoided("demo", ID, ADA, voidIt.voidingStatementId(), voidIt.voidedAt()))
+                    .when(voidIt)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aVoidingStatementCannotBeVoided() {
+            fixture.given(new StatementRecorded("demo", ID, ADA, StatementAggregate.VOIDED, "StatementRef",
+                            "0f0f0f0f-0000-4000-8000-000000000000", null, WHEN, STORED, statementJson(0.9)))
+                    .when(voidIt)
+                    .expectException(InvalidStatementException.class)
                     .expectNoEvents();
         }
     }

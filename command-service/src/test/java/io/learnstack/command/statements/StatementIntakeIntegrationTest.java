@@ -190,6 +190,74 @@ class StatementIntakeIntegrationTest {
     }
 
     @Nested
+    class Voiding {
+
+        @Test
+        void aVoidingStatementVoidsItsTargetOnce() {
+            String target = UUID.randomUUID().toString();
+            String voiding = UUID.randomUUID().toString();
+            post(http, statement(target, "mailto:void@example.org", "passed", 0.4));
+
+            ResponseEntity<String> response = post(http, voiding(voiding, target));
+            ResponseEntity<String> again = post(http, voiding(UUID.randomUUID().toString(), target));
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(payloadTypesOf(target)).containsExactly("io.learnstack.events.StatementRecorded",
+                    "io.learnstack.events.AssessmentSubmitted", "io.learnstack.events.StatementVoided");
+        }
+
+        @Test
+        void aStatementAndItsVoidingInOneBatchAreBothStored() {
+            String target = UUID.randomUUID().toString();
+
+            ResponseEntity<String> response = post(http, "[" + statement(target, "mailto:void@example.org", "passed", null)
+                    + "," + voiding(UUID.randomUUID().toString(), target) + "]");
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(payloadTypesOf(target)).endsWith("io.learnstack.events.StatementVoided");
+        }
+
+        @Test
+        void voidingAVoidingStatementIsRefusedAndStoresNothing() {
+            String target = UUID.randomUUID().toString();
+            String firstVoiding = UUID.randomUUID().toString();
+            String secondVoiding = UUID.randomUUID().toString();
+            post(http, statement(target, "mailto:void@example.org", "passed", null));
+            post(http, voiding(firstVoiding, target));
+
+            ResponseEntity<String> response = post(http, voiding(secondVoiding, firstVoiding));
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody()).contains("voiding statement");
+            assertThat(eventsOf(secondVoiding)).isZero();
+        }
+
+        @Test
+        void aVoidingStatementWhoseTargetIsUnknownIsStoredAndVoidsNothing() {
+            String unknown = UUID.randomUUID().toString();
+            String voiding = UUID.randomUUID().toString();
+
+            ResponseEntity<String> response = post(http, voiding(voiding, unknown));
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(eventsOf(voiding)).isEqualTo(1);
+            assertThat(eventsOf(unknown)).isZero();
+        }
+
+        private List<String> payloadTypesOf(String statementId) {
+            return jdbc.queryForList("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                    + " ORDER BY sequenceNumber", String.class, "demo/" + statementId);
+        }
+
+        private String voiding(String id, String target) {
+            return "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:admin@rto.example\"},"
+                    + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+                    + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}";
+        }
+    }
+
+    @Nested
     class ConcurrentWriters {
 
         @Test

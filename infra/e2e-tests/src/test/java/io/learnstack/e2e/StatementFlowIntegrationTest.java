@@ -108,6 +108,31 @@ class StatementFlowIntegrationTest {
         assertThat(body.get("more").asText()).isEmpty();
     }
 
+    @Test
+    void aVoidedStatementIsFoundOnlyAsVoidedAndLeavesLists() throws Exception {
+        // given
+        String registration = UUID.randomUUID().toString();
+        String target = UUID.randomUUID().toString();
+        String voiding = UUID.randomUUID().toString();
+        post(statement(target, "mailto:void@example.org", registration));
+
+        // when
+        HttpResponse<String> voided = post("{\"id\":\"" + voiding + "\",\"actor\":{\"mbox\":\"mailto:admin@rto.example\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}");
+
+        // then
+        assertThat(voided.statusCode()).isEqualTo(200);
+        assertThat(get("/xapi/statements?statementId=" + target).statusCode()).isEqualTo(404);
+        HttpResponse<String> asVoided = get("/xapi/statements?voidedStatementId=" + target);
+        assertThat(asVoided.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(asVoided.body()).get("id").asText()).isEqualTo(target);
+        assertThat(get("/xapi/statements?voidedStatementId=" + voiding).statusCode()).isEqualTo(404);
+        assertThat(listAll("/xapi/statements?registration=" + registration)).isEmpty();
+        assertThat(listAll("/xapi/statements?verb=" + encode("http://adlnet.gov/expapi/verbs/voided") + "&limit=500"))
+                .contains(voiding);
+    }
+
     @Nested
     class BadInput {
 

@@ -26,13 +26,15 @@ import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.learnstack.events.StatementRecorded;
+import io.learnstack.events.StatementVoided;
 import io.learnstack.projector.bus.Envelope;
 import io.learnstack.projector.bus.Projection;
 
 /**
  * The statement read model behind the xAPI statement resource: one document per statement, keyed by
  * tenant and statement id, plus the time-bucketed series of {@link SeriesKeys} for the list filters.
- * Every write is an upsert that a redelivery leaves unchanged.
+ * Every write is an upsert or a {@code $set} that a redelivery leaves unchanged. A voided statement is
+ * marked, not removed: lists skip it, and it is still found as a voided statement.
  */
 @Component
 class StatementProjection implements Projection {
@@ -67,26 +69,40 @@ class StatementProjection implements Projection {
 
     @Override
     public void apply(List<Envelope> batch) {
+        List<StatementRecorded> recorded = new ArrayList<>();
+        List<StatementVoided> voided = new ArrayList<>();
+        for (Envelope envelope : batch) {
+            if (envelope.event() instanceof StatementRecorded event) {
+                recorded.add(event);
+            } else if (envelope.event() instanceof StatementVoided event) {
+                voided.add(event);
+            }
+        }
+        // Recorded before voided: a statement and its voiding may arrive in one batch.
+        if (!recorded.isEmpty()) {
+            record(recorded);
+        }
+        if (!voided.isEmpty()) {
+            markVoided(voided);
+        }
+    }
+
+    private void record(List<StatementRecorded> recorded) {
         List<WriteModel<Document>> statementWrites = new ArrayList<>();
         Map<String, Set<String>> bucketEntries = new LinkedHashMap<>();
         Map<String, Set<String>> daySeconds = new LinkedHashMap<>();
         Map<String, Set<String>> seriesDays = new LinkedHashMap<>();
-        for (Envelope envelope : batch) {
-            if (envelope.event() instanceof StatementRecorded recorded) {
-                statementWrites.add(new UpdateOneModel<>(eq("_id", documentId(recorded)),
-                        Updates.setOnInsert(toDocument(recorded)), UPSERT));
-                String day = SeriesKeys.day(recorded.stored());
-                String second = SeriesKeys.second(recorded.stored());
-                String entry = SeriesKeys.entry(recorded.stored(), recorded.statementId());
-                for (String series : seriesOf(recorded)) {
-                    add(bucketEntries, SeriesKeys.bucketDocument(series, day, second), entry);
-                    add(daySeconds, SeriesKeys.dayDocument(series, day), second);
-                    add(seriesDays, SeriesKeys.seriesDocument(series), day);
-                }
+        for (StatementRecorded event : recorded) {
+            statementWrites.add(new UpdateOneModel<>(eq("_id", documentId(event)),
+                    Updates.setOnInsert(toDocument(event)), UPSERT));
+            String day = SeriesKeys.day(event.stored());
+            String second = SeriesKeys.second(event.stored());
+            String entry = SeriesKeys.entry(event.stored(), event.statementId());
+            for (String series : seriesOf(event)) {
+                add(bucketEntries, SeriesKeys.bucketDocument(series, day, second), entry);
+                add(daySeconds, SeriesKeys.dayDocument(series, day), second);
+                add(seriesDays, SeriesKeys.seriesDocument(series), day);
             }
-        }
-        if (statementWrites.isEmpty()) {
-            return;
         }
         // Statements first: a query that finds an index entry before its statement skips it, never fails.
         statements.bulkWrite(statementWrites, UNORDERED);
@@ -96,6 +112,19 @@ class StatementProjection implements Projection {
         addToSets(indexWrites, seriesDays, "days");
         index.bulkWrite(indexWrites, UNORDERED);
         projected.increment(statementWrites.size());
+    }
+
+    /**
+     * The voided statement's own StatementRecorded came first: both carry its learner key, so they share
+     * a partition. A plain {@code $set} is enough, and never creates a half document.
+     */
+    private void markVoided(List<StatementVoided> voided) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (StatementVoided event : voided) {
+            writes.add(new UpdateOneModel<>(eq("_id", event.tenant() + "/" + event.statementId()),
+                    Updates.combine(Updates.set("voided", true), Updates.set("voidedBy", event.voidingStatementId()))));
+        }
+        statements.bulkWrite(writes, UNORDERED);
     }
 
     static String documentId(StatementRecorded recorded) {

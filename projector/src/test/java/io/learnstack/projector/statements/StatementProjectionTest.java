@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.learnstack.events.CompletionRecorded;
 import io.learnstack.events.LearnerEvent;
 import io.learnstack.events.StatementRecorded;
+import io.learnstack.events.StatementVoided;
 import io.learnstack.projector.bus.Envelope;
 
 class StatementProjectionTest {
@@ -96,6 +97,44 @@ class StatementProjectionTest {
         // then
         assertThat(database.getCollection("statements").countDocuments()).isZero();
         assertThat(database.getCollection("statement_index").countDocuments()).isZero();
+    }
+
+    @Nested
+    class Voiding {
+
+        @Test
+        void aVoidedStatementIsMarkedAndKeptWhole() {
+            // given
+            StatementRecorded target = statement("demo", "0b9f1b2e-0000-4000-8000-000000000010", ADA,
+                    Instant.parse("2026-11-24T09:00:00Z"));
+
+            // when: recorded and voided in one batch, and the batch delivered twice
+            List<Envelope> batch = List.of(envelope(target, 0), envelope(new StatementVoided("demo",
+                    target.statementId(), ADA, "0b9f1b2e-0000-4000-8000-000000000011",
+                    Instant.parse("2026-11-24T09:05:00Z")), 1));
+            projection.apply(batch);
+            projection.apply(batch);
+
+            // then
+            Document stored = database.getCollection("statements").find(new Document("_id", "demo/" + target.statementId()))
+                    .first();
+            assertThat(stored.getBoolean("voided")).isTrue();
+            assertThat(stored.getString("voidedBy")).isEqualTo("0b9f1b2e-0000-4000-8000-000000000011");
+            assertThat(stored.getString("json")).isEqualTo(target.statement());
+        }
+
+        @Test
+        void aRedeliveredStatementRecordedDoesNotUnvoidIt() {
+            StatementRecorded target = statement("demo", "0b9f1b2e-0000-4000-8000-000000000012", ADA,
+                    Instant.parse("2026-11-24T09:00:00Z"));
+            projection.apply(List.of(envelope(target, 0), envelope(new StatementVoided("demo", target.statementId(),
+                    ADA, "0b9f1b2e-0000-4000-8000-000000000013", Instant.parse("2026-11-24T09:05:00Z")), 1)));
+
+            projection.apply(List.of(envelope(target, 0)));
+
+            assertThat(database.getCollection("statements").find(new Document("_id", "demo/" + target.statementId()))
+                    .first().getBoolean("voided")).isTrue();
+        }
     }
 
     @Nested

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
@@ -96,13 +97,11 @@ class StatementQueryController {
         parser.parse(checked);
         Consistency consistency = barrier.await();
         HttpHeaders headers = headers(consistency);
-        if (parameters.containsKey("voidedStatementId")) {
-            // Voiding is not recorded yet, so no statement is voided.
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"error\":\"Not Found\",\"message\":\"no voided statement with that id\"}");
-        }
-        String statementId = parameters.get("statementId");
-        return reader.find(client.tenant(), statementId)
+        boolean voided = parameters.containsKey("voidedStatementId");
+        Optional<Document> found = voided
+                ? reader.findVoided(client.tenant(), parameters.get("voidedStatementId"))
+                : reader.find(client.tenant(), parameters.get("statementId"));
+        return found
                 .map(statement -> {
                     headers.setLastModified(statement.getDate("stored").toInstant());
                     return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
@@ -110,7 +109,8 @@ class StatementQueryController {
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body("{\"error\":\"Not Found\",\"message\":\"no statement with that id\"}"));
+                        .body("{\"error\":\"Not Found\",\"message\":\"no " + (voided ? "voided " : "")
+                                + "statement with that id\"}"));
     }
 
     private static HttpHeaders headers(Consistency consistency) {

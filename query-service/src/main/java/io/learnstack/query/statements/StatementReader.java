@@ -35,8 +35,16 @@ class StatementReader {
 
     /** One statement of a tenant, if it is stored and not voided. */
     Optional<Document> find(String tenant, String statementId) {
-        Document statement = statements.find(eq("_id", tenant + "/" + statementId.toLowerCase())).first();
-        return Optional.ofNullable(statement).filter(document -> !document.getBoolean("voided", false));
+        return byId(tenant, statementId).filter(document -> !document.getBoolean("voided", false));
+    }
+
+    /** One statement of a tenant, if it is stored and voided. */
+    Optional<Document> findVoided(String tenant, String statementId) {
+        return byId(tenant, statementId).filter(document -> document.getBoolean("voided", false));
+    }
+
+    private Optional<Document> byId(String tenant, String statementId) {
+        return Optional.ofNullable(statements.find(eq("_id", tenant + "/" + statementId.toLowerCase())).first());
     }
 
     /**

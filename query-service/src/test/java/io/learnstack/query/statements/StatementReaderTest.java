@@ -112,6 +112,17 @@ class StatementReaderTest {
         assertThat(reader.find("other", id(99))).isPresent();
     }
 
+    @Test
+    void aVoidedStatementLeavesListsAndIsFoundOnlyAsVoided() {
+        database.getCollection("statements").updateOne(new Document("_id", "demo/" + id(7)),
+                Updates.set("voided", true));
+
+        assertThat(ids(reader.list("demo", parser.parse(Map.of()), null))).hasSize(29).doesNotContain(id(7));
+        assertThat(reader.find("demo", id(7))).isEmpty();
+        assertThat(reader.findVoided("demo", id(7))).isPresent();
+        assertThat(reader.findVoided("demo", id(8))).isEmpty();
+    }
+
     private void file(String tenant, int n, String agent, String verb, Instant stored) {
         String statementId = id(n);
         database.getCollection("statements").insertOne(new Document("_id", tenant + "/" + statementId)
