@@ -3,9 +3,11 @@ package io.learnstack.query.statements;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.bson.Document;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,22 +40,25 @@ class StatementQueryController {
     private final StatementReader reader;
     private final StatementQueryParser parser;
     private final MoreCursor cursor;
+    private final StatementFormat formats;
     private final MeterRegistry meters;
 
     StatementQueryController(ReadBarrier barrier, StatementReader reader, StatementQueryParser parser,
-            MoreCursor cursor, MeterRegistry meters) {
+            MoreCursor cursor, StatementFormat formats, MeterRegistry meters) {
         this.barrier = barrier;
         this.reader = reader;
         this.parser = parser;
         this.cursor = cursor;
+        this.formats = formats;
         this.meters = meters;
     }
 
     @GetMapping
     ResponseEntity<String> get(@RequestParam Map<String, String> parameters,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestAttribute(Client.ATTRIBUTE) Client client) {
         if (parameters.containsKey("statementId") || parameters.containsKey("voidedStatementId")) {
-            return single(parameters, client);
+            return single(parameters, acceptLanguage, client);
         }
         Map<String, String> listParameters = parameters;
         String after = null;
@@ -69,20 +75,21 @@ class StatementQueryController {
         StatementReader.Page page = reader.list(client.tenant(), query, after);
         meters.counter("learnstack.statements.queried").increment();
 
+        UnaryOperator<String> format = formats.of(query.format(), acceptLanguage);
         StringBuilder body = new StringBuilder(256 + page.statements().size() * 1024).append("{\"statements\":[");
         for (int i = 0; i < page.statements().size(); i++) {
-            body.append(i == 0 ? "" : ",").append(page.statements().get(i).getString("json"));
+            body.append(i == 0 ? "" : ",").append(format.apply(page.statements().get(i).getString("json")));
         }
         body.append("],\"more\":\"");
         if (page.lastEntry() != null) {
             body.append("/xapi/statements?more=").append(cursor.encode(listParameters, page.lastEntry()));
         }
         body.append("\"}");
-        return ResponseEntity.ok().headers(headers(consistency)).contentType(MediaType.APPLICATION_JSON)
-                .body(body.toString());
+        return ResponseEntity.ok().headers(headers(consistency, query.format()))
+                .contentType(MediaType.APPLICATION_JSON).body(body.toString());
     }
 
-    private ResponseEntity<String> single(Map<String, String> parameters, Client client) {
+    private ResponseEntity<String> single(Map<String, String> parameters, String acceptLanguage, Client client) {
         for (String name : parameters.keySet()) {
             if (!SINGLE_PARAMETERS.contains(name)) {
                 throw new InvalidQueryException("'" + name + "' cannot be combined with statementId or voidedStatementId");
@@ -94,9 +101,9 @@ class StatementQueryController {
         Map<String, String> checked = new HashMap<>(parameters);
         checked.remove("statementId");
         checked.remove("voidedStatementId");
-        parser.parse(checked);
+        String format = parser.parse(checked).format();
         Consistency consistency = barrier.await();
-        HttpHeaders headers = headers(consistency);
+        HttpHeaders headers = headers(consistency, format);
         boolean voided = parameters.containsKey("voidedStatementId");
         Optional<Document> found = voided
                 ? reader.findVoided(client.tenant(), parameters.get("voidedStatementId"))
@@ -105,7 +112,7 @@ class StatementQueryController {
                 .map(statement -> {
                     headers.setLastModified(statement.getDate("stored").toInstant());
                     return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
-                            .body(statement.getString("json"));
+                            .body(formats.of(format, acceptLanguage).apply(statement.getString("json")));
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -113,10 +120,14 @@ class StatementQueryController {
                                 + "statement with that id\"}"));
     }
 
-    private static HttpHeaders headers(Consistency consistency) {
+    private static HttpHeaders headers(Consistency consistency, String format) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(
                 consistency.consistentThrough().atOffset(ZoneOffset.UTC)));
+        if (StatementFormat.CANONICAL.equals(format)) {
+            // The language maps of a canonical answer depend on the request's languages: caches must know.
+            headers.setVary(List.of(HttpHeaders.ACCEPT_LANGUAGE));
+        }
         return headers;
     }
 }
