@@ -90,8 +90,9 @@ class StatementIntake {
             meters.counter("learnstack.statements.rejected", "reason", "invalid").increment();
             throw invalid;
         }
+        Map<String, VoidStatement> voidings = voidingsOf(batch);
         try {
-            meters.timer("learnstack.statements.append").record(() -> appendWithOneRetry(batch));
+            meters.timer("learnstack.statements.append").record(() -> appendWithOneRetry(batch, voidings));
         } catch (StatementConflictException conflict) {
             meters.counter("learnstack.statements.rejected", "reason", "conflict").increment();
             throw conflict;
@@ -102,7 +103,7 @@ class StatementIntake {
         meters.counter("learnstack.statements.accepted").increment(batch.size());
         Set<String> aggregateIds = new LinkedHashSet<>();
         batch.forEach(command -> aggregateIds.add(command.aggregateId()));
-        aggregateIds.addAll(voidingsOf(batch).keySet());
+        aggregateIds.addAll(voidings.keySet());
         Timer.Sample waiting = Timer.start();
         boolean published = publication.awaitPublished(aggregateIds);
         waiting.stop(meters.timer("learnstack.statements.publication.wait"));
@@ -157,14 +158,14 @@ class StatementIntake {
      * Two requests may create the same new statement id at once; the event store's unique
      * (aggregate, sequence) key lets one win, and the other's retry then compares content.
      */
-    private void appendWithOneRetry(List<RecordStatement> batch) {
+    private void appendWithOneRetry(List<RecordStatement> batch, Map<String, VoidStatement> voidings) {
         try {
-            append(batch);
+            append(batch, voidings);
         } catch (RuntimeException failure) {
             if (!isLostRace(failure)) {
                 throw failure;
             }
-            append(batch);
+            append(batch, voidings);
         }
     }
 
@@ -188,11 +189,10 @@ class StatementIntake {
         return false;
     }
 
-    private void append(List<RecordStatement> batch) {
+    private void append(List<RecordStatement> batch, Map<String, VoidStatement> voidings) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         try {
-            Map<String, VoidStatement> voidings = voidingsOf(batch);
             Set<String> inBatch = new HashSet<>();
             batch.forEach(command -> inBatch.add(command.aggregateId()));
             Set<String> asked = new HashSet<>(inBatch);
