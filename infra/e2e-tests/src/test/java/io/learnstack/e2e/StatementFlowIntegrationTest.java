@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -160,9 +161,21 @@ class StatementFlowIntegrationTest {
         @Test
         void anUnknownStatementIsA404AndABadParameterA400() {
             assertThat(get("/xapi/statements?statementId=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-            HttpResponse<String> badParameter = get("/xapi/statements?since=yesterday");
+            assertThat(get("/xapi/statements?since=yesterday").statusCode()).isEqualTo(400);
+        }
+
+        /** Clients poll on the header until it passes their write, refusals included; it must move on. */
+        @Test
+        void aRefusedQueryNamesAConsistencyThatIncludesEarlierWrites() {
+            post(statement(UUID.randomUUID().toString(), "mailto:poll@example.org", null));
+            Instant answered = Instant.now();
+
+            HttpResponse<String> badParameter = get("/xapi/statements?statementId=" + UUID.randomUUID()
+                    + "&activity=" + encode("https://rto.example/units/HLTAID011/assessment"));
+
             assertThat(badParameter.statusCode()).isEqualTo(400);
-            assertThat(badParameter.headers().firstValue("X-Experience-API-Consistent-Through")).isPresent();
+            assertThat(Instant.parse(badParameter.headers().firstValue("X-Experience-API-Consistent-Through")
+                    .orElseThrow())).isAfterOrEqualTo(answered.minusSeconds(1));
         }
 
         @Test

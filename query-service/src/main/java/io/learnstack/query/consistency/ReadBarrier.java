@@ -48,7 +48,6 @@ public class ReadBarrier {
     private final ConsistencyProperties properties;
     private final Timer waits;
     private volatile List<TopicPartition> partitions = List.of();
-    private volatile Instant lastConsistentThrough = Instant.EPOCH;
 
     ReadBarrier(Admin kafka, MongoDatabase readModels, ConsistencyProperties properties, MeterRegistry meters) {
         this.kafka = kafka;
@@ -79,18 +78,10 @@ public class ReadBarrier {
             applied = appliedProgress(logEnds);
         }
         waits.record(System.nanoTime() - begun, TimeUnit.NANOSECONDS);
-        Consistency consistency = caughtUp(logEnds, applied) ? new Consistency(true, start)
-                : new Consistency(false, appliedThrough(applied));
-        lastConsistentThrough = consistency.consistentThrough();
-        return consistency;
-    }
-
-    /**
-     * How current the read models were at the last read that waited for them. Answers that read nothing
-     * (a refused query) still name a point in time, without waiting for one.
-     */
-    public Instant lastConsistentThrough() {
-        return lastConsistentThrough;
+        if (caughtUp(logEnds, applied)) {
+            return new Consistency(true, start);
+        }
+        return new Consistency(false, appliedThrough(applied));
     }
 
     private Map<String, Long> logEnds(Duration timeout) throws Exception {

@@ -31,11 +31,14 @@ class QueryErrorHandler {
         this.barrier = barrier;
     }
 
-    /** The statement resource names its consistency on every answer, refusals included. */
+    /**
+     * The statement resource names its consistency on every answer, refusals included, and clients poll
+     * on it: so a refusal takes the same bounded wait a read does, and names a time that moves on.
+     */
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<Map<String, String>> badRequest(InvalidQueryException e) {
         return ResponseEntity.badRequest()
-                .header(CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(barrier.lastConsistentThrough()))
+                .header(CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(barrier.await().consistentThrough()))
                 .body(Map.of("error", HttpStatus.BAD_REQUEST.getReasonPhrase(), "message", e.getMessage()));
     }
 
