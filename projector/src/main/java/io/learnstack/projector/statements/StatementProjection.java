@@ -93,7 +93,7 @@ class StatementProjection implements Projection {
         Map<String, Set<String>> daySeconds = new LinkedHashMap<>();
         Map<String, Set<String>> seriesDays = new LinkedHashMap<>();
         for (StatementRecorded event : recorded) {
-            statementWrites.add(new UpdateOneModel<>(eq("_id", documentId(event)),
+            statementWrites.add(new UpdateOneModel<>(eq("_id", documentId(event.tenant(), event.statementId())),
                     Updates.setOnInsert(toDocument(event)), UPSERT));
             String day = SeriesKeys.day(event.stored());
             String second = SeriesKeys.second(event.stored());
@@ -121,14 +121,15 @@ class StatementProjection implements Projection {
     private void markVoided(List<StatementVoided> voided) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (StatementVoided event : voided) {
-            writes.add(new UpdateOneModel<>(eq("_id", event.tenant() + "/" + event.statementId()),
+            writes.add(new UpdateOneModel<>(eq("_id", documentId(event.tenant(), event.statementId())),
                     Updates.combine(Updates.set("voided", true), Updates.set("voidedBy", event.voidingStatementId()))));
         }
         statements.bulkWrite(writes, UNORDERED);
     }
 
-    static String documentId(StatementRecorded recorded) {
-        return recorded.tenant() + "/" + recorded.statementId();
+    /** A statement document's id: tenant and statement id, the same pair the query service looks up. */
+    static String documentId(String tenant, String statementId) {
+        return tenant + "/" + statementId;
     }
 
     private static Document toDocument(StatementRecorded recorded) {

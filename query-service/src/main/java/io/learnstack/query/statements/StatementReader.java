@@ -44,7 +44,7 @@ class StatementReader {
     }
 
     private Optional<Document> byId(String tenant, String statementId) {
-        return Optional.ofNullable(statements.find(eq("_id", tenant + "/" + statementId.toLowerCase())).first());
+        return Optional.ofNullable(statements.find(eq("_id", documentId(tenant, statementId.toLowerCase()))).first());
     }
 
     /**
@@ -102,10 +102,15 @@ class StatementReader {
     }
 
     private Map<String, Document> load(String tenant, List<String> entries) {
-        List<String> ids = entries.stream().map(entry -> tenant + "/" + SeriesKeys.statementIdOf(entry)).toList();
+        List<String> ids = entries.stream().map(entry -> documentId(tenant, SeriesKeys.statementIdOf(entry))).toList();
         Map<String, Document> byStatementId = new HashMap<>();
         statements.find(in("_id", ids)).forEach(doc -> byStatementId.put(doc.getString("statementId"), doc));
         return byStatementId;
+    }
+
+    /** The projector keys statement documents by tenant and statement id. */
+    private static String documentId(String tenant, String statementId) {
+        return tenant + "/" + statementId;
     }
 
     private static String narrowestSeries(String tenant, StatementQuery query) {
