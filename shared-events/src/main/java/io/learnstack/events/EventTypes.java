@@ -23,26 +23,29 @@ public final class EventTypes {
     /** Kafka header holding the event's global position in the event store. */
     public static final String POSITION_HEADER = "learnstack-event-position";
 
-    private static final Map<String, Class<? extends LearnerEvent>> BY_NAME = Map.of(
+    private static final Map<String, Class<? extends LearnstackEvent>> BY_NAME = Map.of(
             "StatementRecorded", StatementRecorded.class,
             "StatementVoided", StatementVoided.class,
             "LearningActivityRecorded", LearningActivityRecorded.class,
             "AssessmentSubmitted", AssessmentSubmitted.class,
-            "CompletionRecorded", CompletionRecorded.class);
+            "CompletionRecorded", CompletionRecorded.class,
+            "DocumentStored", DocumentStored.class,
+            "DocumentDeleted", DocumentDeleted.class,
+            "AttachmentStored", AttachmentStored.class);
 
-    private static final Map<Class<? extends LearnerEvent>, String> BY_CLASS = BY_NAME.entrySet().stream()
+    private static final Map<Class<? extends LearnstackEvent>, String> BY_CLASS = BY_NAME.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     private EventTypes() {
     }
 
     /** The wire name of an event. */
-    public static String nameOf(LearnerEvent event) {
+    public static String nameOf(LearnstackEvent event) {
         return BY_CLASS.get(event.getClass());
     }
 
     /** The event class for a wire name, or empty for a type this version does not know. */
-    public static Optional<Class<? extends LearnerEvent>> classOf(String name) {
+    public static Optional<Class<? extends LearnstackEvent>> classOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 }

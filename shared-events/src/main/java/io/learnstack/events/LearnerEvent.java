@@ -3,18 +3,14 @@ package io.learnstack.events;
 /**
  * An event about one learner's activity within one tenant (a Registered Training Organisation).
  * <p>
- * Every event the command side publishes is one of these, so projectors can switch over the family
- * exhaustively. Events are published to Kafka keyed by {@link #partitionKey()}, which keeps each
- * learner's events in order.
+ * Events are published to Kafka keyed by {@link #partitionKey()}, which keeps each learner's events in
+ * order.
  *
  * @since 0.1
  */
-public sealed interface LearnerEvent
+public sealed interface LearnerEvent extends LearnstackEvent
         permits StatementRecorded, StatementVoided, LearningActivityRecorded, AssessmentSubmitted,
         CompletionRecorded {
-
-    /** The tenant (RTO) the event belongs to. */
-    String tenant();
 
     /** The id of the xAPI statement the event came from. */
     String statementId();
@@ -26,6 +22,7 @@ public sealed interface LearnerEvent
     String learnerKey();
 
     /** The key that orders the learner's events on the bus: tenant and learner together. */
+    @Override
     default String partitionKey() {
         return tenant() + "|" + learnerKey();
     }

@@ -3,7 +3,9 @@ package io.learnstack.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +20,48 @@ class EventTypesTest {
 
     @Test
     void everyEventOfTheFamilyHasAWireNameThatMapsBackToItsClass() {
-        for (Class<?> permitted : LearnerEvent.class.getPermittedSubclasses()) {
+        for (Class<?> permitted : concreteEvents(LearnstackEvent.class)) {
             String name = Arrays.stream(new String[] {"StatementRecorded", "StatementVoided", "LearningActivityRecorded",
-                    "AssessmentSubmitted", "CompletionRecorded"})
+                    "AssessmentSubmitted", "CompletionRecorded", "DocumentStored", "DocumentDeleted",
+                    "AttachmentStored"})
                     .filter(candidate -> EventTypes.classOf(candidate).orElseThrow() == permitted)
                     .findFirst().orElse(null);
             assertThat(name).as("wire name of %s", permitted.getSimpleName()).isNotNull();
         }
         assertThat(EventTypes.classOf("NoSuchEvent")).isEmpty();
+    }
+
+    @Test
+    void aDocumentsEventsFollowItsScopeOnTheBus() throws Exception {
+        DocumentAddress state = new DocumentAddress(DocumentKind.STATE, "https://rto.example/units/HLTAID011",
+                "mbox:mailto:ada@example.org", null, "bookmark");
+        DocumentEvent stored = new DocumentStored("demo", state, "application/json", "{\"page\":3}".getBytes(),
+                "\"abc\"", Instant.parse("2026-11-24T09:00:00Z"));
+        DocumentEvent deleted = new DocumentDeleted("demo", state.withDocumentId("other"),
+                Instant.parse("2026-11-24T09:01:00Z"));
+        DocumentEvent profile = new DocumentDeleted("demo", new DocumentAddress(DocumentKind.ACTIVITY_PROFILE,
+                "https://rto.example/units/HLTAID011", null, null, "p"), Instant.parse("2026-11-24T09:01:00Z"));
+
+        DocumentStored back = (DocumentStored) json.readValue(json.writeValueAsBytes(stored),
+                EventTypes.classOf(EventTypes.nameOf(stored)).orElseThrow());
+
+        assertThat(back.address()).isEqualTo(state);
+        assertThat(new String(back.content())).isEqualTo("{\"page\":3}");
+        assertThat(stored.partitionKey()).isEqualTo(deleted.partitionKey())
+                .isEqualTo("demo|mbox:mailto:ada@example.org");
+        assertThat(profile.partitionKey()).isEqualTo("demo|activity:https://rto.example/units/HLTAID011");
+    }
+
+    private static List<Class<?>> concreteEvents(Class<?> family) {
+        List<Class<?>> concrete = new ArrayList<>();
+        for (Class<?> permitted : family.getPermittedSubclasses()) {
+            if (permitted.isInterface()) {
+                concrete.addAll(concreteEvents(permitted));
+            } else {
+                concrete.add(permitted);
+            }
+        }
+        return concrete;
     }
 
     @Test
@@ -37,7 +73,7 @@ class EventTypesTest {
 
         String name = EventTypes.nameOf(event);
         byte[] wire = json.writeValueAsBytes(event);
-        LearnerEvent back = json.readValue(wire, EventTypes.classOf(name).orElseThrow());
+        LearnstackEvent back = json.readValue(wire, EventTypes.classOf(name).orElseThrow());
 
         assertThat(name).isEqualTo("AssessmentSubmitted");
         assertThat(back).isEqualTo(event);

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.learnstack.events.EventTypes;
-import io.learnstack.events.LearnerEvent;
+import io.learnstack.events.LearnstackEvent;
 
 /**
  * Publishes stored events to Kafka. It runs in a tracking event processor whose position is kept in
@@ -58,7 +58,7 @@ class KafkaOutboxPublisher {
     }
 
     @EventHandler
-    void on(LearnerEvent event, EventMessage<?> message) throws JsonProcessingException {
+    void on(LearnstackEvent event, EventMessage<?> message) throws JsonProcessingException {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), event.partitionKey(),
                 json.writeValueAsBytes(event));
         header(record, EventTypes.TYPE_HEADER, EventTypes.nameOf(event));
@@ -101,7 +101,7 @@ class KafkaOutboxPublisher {
         }
     }
 
-    private static String revisionOf(LearnerEvent event) {
+    private static String revisionOf(LearnstackEvent event) {
         Revision revision = event.getClass().getAnnotation(Revision.class);
         return revision == null ? "0" : revision.value();
     }

@@ -1,6 +1,6 @@
 package io.learnstack.projector.bus;
 
-import io.learnstack.events.LearnerEvent;
+import io.learnstack.events.LearnstackEvent;
 
 /**
  * An event as it came off the bus, with where it came from.
@@ -10,5 +10,5 @@ import io.learnstack.events.LearnerEvent;
  * @param partition the partition
  * @param offset    the record's offset
  */
-public record Envelope(LearnerEvent event, String topic, int partition, long offset) {
+public record Envelope(LearnstackEvent event, String topic, int partition, long offset) {
 }

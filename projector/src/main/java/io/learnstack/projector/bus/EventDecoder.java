@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.learnstack.events.EventTypes;
-import io.learnstack.events.LearnerEvent;
+import io.learnstack.events.LearnstackEvent;
 
 /** Turns Kafka records back into events by their type header. */
 @Component
@@ -33,13 +33,13 @@ class EventDecoder {
      */
     Optional<Envelope> decode(ConsumerRecord<String, byte[]> record) throws IOException {
         Header type = record.headers().lastHeader(EventTypes.TYPE_HEADER);
-        Optional<Class<? extends LearnerEvent>> eventClass = type == null ? Optional.empty()
+        Optional<Class<? extends LearnstackEvent>> eventClass = type == null ? Optional.empty()
                 : EventTypes.classOf(new String(type.value(), StandardCharsets.UTF_8));
         if (eventClass.isEmpty()) {
             log.warn("skipping record {}-{}@{} of unknown type", record.topic(), record.partition(), record.offset());
             return Optional.empty();
         }
-        LearnerEvent event = json.readValue(record.value(), eventClass.get());
+        LearnstackEvent event = json.readValue(record.value(), eventClass.get());
         return Optional.of(new Envelope(event, record.topic(), record.partition(), record.offset()));
     }
 }
