@@ -1,8 +1,9 @@
 package io.learnstack.command.statements;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,15 +11,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.learnstack.command.security.Client;
@@ -33,21 +31,21 @@ class StatementController {
     static final String VERSION_HEADER = "X-Experience-API-Version";
 
     private final StatementIntake intake;
-    private final ObjectMapper json;
+    private final StatementBodies bodies;
 
-    StatementController(StatementIntake intake, ObjectMapper json) {
+    StatementController(StatementIntake intake, StatementBodies bodies) {
         this.intake = intake;
-        this.json = json;
+        this.bodies = bodies;
     }
 
-    /** Stores one statement or an array of them and answers with their ids. */
+    /** Stores one statement or an array of them, with their attachments, and answers with their ids. */
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    List<String> post(@RequestBody(required = false) byte[] body,
+    List<String> post(HttpServletRequest request,
             @RequestHeader(value = VERSION_HEADER, required = false) String versionHeader,
-            @RequestHeader(value = "Content-Type", required = false) String contentType,
             @RequestAttribute(Client.ATTRIBUTE) Client client) {
         XapiVersion version = XapiVersion.fromHeader(versionHeader);
-        JsonNode document = parse(body, contentType);
+        StatementBody body = bodies.read(request);
+        JsonNode document = body.document();
         List<JsonNode> statements = new ArrayList<>();
         if (document.isArray()) {
             if (document.isEmpty()) {
@@ -57,21 +55,21 @@ class StatementController {
         } else {
             statements.add(document);
         }
-        return intake.record(client, statements, version);
+        return intake.record(client, statements, body.attachments(), version);
     }
 
-    /** Stores one statement under the id given in the query. */
+    /** Stores one statement, with its attachments, under the id given in the query. */
     @PutMapping
     ResponseEntity<Void> put(@RequestParam(value = "statementId", required = false) String statementId,
-            @RequestBody(required = false) byte[] body,
+            HttpServletRequest request,
             @RequestHeader(value = VERSION_HEADER, required = false) String versionHeader,
-            @RequestHeader(value = "Content-Type", required = false) String contentType,
             @RequestAttribute(Client.ATTRIBUTE) Client client) {
         XapiVersion version = XapiVersion.fromHeader(versionHeader);
         if (statementId == null || statementId.isBlank()) {
             throw new InvalidStatementException("PUT requires the statementId parameter");
         }
-        JsonNode statement = parse(body, contentType);
+        StatementBody body = bodies.read(request);
+        JsonNode statement = body.document();
         if (!statement.isObject()) {
             throw new InvalidStatementException("PUT takes exactly one statement object");
         }
@@ -81,23 +79,7 @@ class StatementController {
         } else if (!id.isTextual() || !id.asText().equalsIgnoreCase(statementId)) {
             throw new InvalidStatementException("statement id " + id + " does not match statementId " + statementId);
         }
-        intake.record(client, List.of(statement), version);
+        intake.record(client, List.of(statement), body.attachments(), version);
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
-    }
-
-    private JsonNode parse(byte[] body, String contentType) {
-        if (contentType == null || !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            throw new InvalidStatementException("statements must be sent as application/json, not " + contentType);
-        }
-        if (body == null || body.length == 0) {
-            throw new InvalidStatementException("the request has no body");
-        }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException malformed) {
-            throw new InvalidStatementException("the body is not valid JSON: " + malformed.getOriginalMessage());
-        } catch (IOException unreadable) {
-            throw new InvalidStatementException("the body could not be read");
-        }
     }
 }

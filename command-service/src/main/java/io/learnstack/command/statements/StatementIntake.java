@@ -30,6 +30,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.learnstack.command.attachments.Part;
+import io.learnstack.command.attachments.StatementAttachments;
+import io.learnstack.command.attachments.StoreAttachment;
 import io.learnstack.command.config.DomainEventTable;
 import io.learnstack.command.publishing.PublicationTracker;
 import io.learnstack.command.security.Client;
@@ -41,8 +44,9 @@ import io.learnstack.command.xapi.StatementValidator;
 import io.learnstack.command.xapi.XapiVersion;
 
 /**
- * Takes a request's statements in: validates them all, normalises them, and records them in one unit of
- * work, so a batch is stored whole or not at all. Answers only once the events are on the bus (or a
+ * Takes a request's statements in: validates them all and matches their attachments with the contents
+ * the request delivered, normalises them, and records them with those contents in one unit of work, so
+ * a batch is stored whole or not at all. Answers only once the events are on the bus (or a
  * bounded wait has passed), so that a read issued after the answer sees the statements.
  */
 @Service
@@ -61,6 +65,7 @@ class StatementIntake {
     private final MeterRegistry meters;
     private final StatementValidator validator = new StatementValidator();
     private final StatementNormaliser normaliser = new StatementNormaliser();
+    private final StatementAttachments attachments = new StatementAttachments();
 
     StatementIntake(CommandGateway commands, DomainEventTable eventTable, TransactionManager transactions,
             PublicationTracker publication, StatementClassifier classifier, AuthorityFactory authorities,
@@ -76,23 +81,29 @@ class StatementIntake {
     }
 
     /**
-     * Records the statements of one request.
+     * Records the statements of one request, and the attachment contents it delivered with them.
      *
+     * @param attachments the parts after the statements of a multipart request; empty for JSON
      * @return their ids, in the order given
-     * @throws InvalidStatementException when any statement is invalid; nothing is recorded then
+     * @throws InvalidStatementException when any statement is invalid, or its attachments do not match the
+     *                                   parts; nothing is recorded then
      * @throws StatementConflictException when an id is taken by other content; nothing is recorded then
      */
-    List<String> record(Client client, List<JsonNode> statements, XapiVersion version) {
+    List<String> record(Client client, List<JsonNode> statements, List<Part> attachments, XapiVersion version) {
+        Instant stored = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<RecordStatement> batch;
+        List<StoreAttachment> contents;
         try {
-            batch = prepare(client, statements, version);
+            batch = prepare(client, statements, stored, version);
+            contents = this.attachments.check(statements, attachments).stream()
+                    .map(received -> StoreAttachment.of(client.tenant(), received, stored)).toList();
         } catch (InvalidStatementException invalid) {
             meters.counter("learnstack.statements.rejected", "reason", "invalid").increment();
             throw invalid;
         }
         Map<String, VoidStatement> voidings = voidingsOf(batch);
         try {
-            meters.timer("learnstack.statements.append").record(() -> appendWithOneRetry(batch, voidings));
+            meters.timer("learnstack.statements.append").record(() -> appendWithOneRetry(batch, voidings, contents));
         } catch (StatementConflictException conflict) {
             meters.counter("learnstack.statements.rejected", "reason", "conflict").increment();
             throw conflict;
@@ -104,6 +115,8 @@ class StatementIntake {
         Set<String> aggregateIds = new LinkedHashSet<>();
         batch.forEach(command -> aggregateIds.add(command.aggregateId()));
         aggregateIds.addAll(voidings.keySet());
+        // The contents too, stored now or by an earlier request: a statement must not be read before them.
+        contents.forEach(content -> aggregateIds.add(content.aggregateId()));
         Timer.Sample waiting = Timer.start();
         boolean published = publication.awaitPublished(aggregateIds);
         waiting.stop(meters.timer("learnstack.statements.publication.wait"));
@@ -115,8 +128,8 @@ class StatementIntake {
         return batch.stream().map(RecordStatement::statementId).toList();
     }
 
-    private List<RecordStatement> prepare(Client client, List<JsonNode> statements, XapiVersion version) {
-        Instant stored = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private List<RecordStatement> prepare(Client client, List<JsonNode> statements, Instant stored,
+            XapiVersion version) {
         JsonNode authority = authorities.authorityOf(client);
         Set<String> ids = new HashSet<>();
         List<RecordStatement> batch = new ArrayList<>(statements.size());
@@ -158,14 +171,15 @@ class StatementIntake {
      * Two requests may create the same new statement id at once; the event store's unique
      * (aggregate, sequence) key lets one win, and the other's retry then compares content.
      */
-    private void appendWithOneRetry(List<RecordStatement> batch, Map<String, VoidStatement> voidings) {
+    private void appendWithOneRetry(List<RecordStatement> batch, Map<String, VoidStatement> voidings,
+            List<StoreAttachment> contents) {
         try {
-            append(batch, voidings);
+            append(batch, voidings, contents);
         } catch (RuntimeException failure) {
             if (!isLostRace(failure)) {
                 throw failure;
             }
-            append(batch, voidings);
+            append(batch, voidings, contents);
         }
     }
 
@@ -189,7 +203,13 @@ class StatementIntake {
         return false;
     }
 
-    private void append(List<RecordStatement> batch, Map<String, VoidStatement> voidings) {
+    /**
+     * Appends in one unit of work, so statements are never stored without the contents they refer to.
+     * Contents a tenant has already are not sent again: that would read them back from the event store
+     * only to find there is nothing to do.
+     */
+    private void append(List<RecordStatement> batch, Map<String, VoidStatement> voidings,
+            List<StoreAttachment> contents) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         try {
@@ -197,10 +217,16 @@ class StatementIntake {
             batch.forEach(command -> inBatch.add(command.aggregateId()));
             Set<String> asked = new HashSet<>(inBatch);
             asked.addAll(voidings.keySet());
+            contents.forEach(content -> asked.add(content.aggregateId()));
             Set<String> existing = new HashSet<>(eventTable.existingAggregates(asked));
             Set<String> knownNew = new HashSet<>(inBatch);
             knownNew.removeAll(existing);
             StatementRepository.declareNew(knownNew);
+            for (StoreAttachment content : contents) {
+                if (!existing.contains(content.aggregateId())) {
+                    commands.sendAndWait(content);
+                }
+            }
             for (RecordStatement command : batch) {
                 commands.sendAndWait(command);
             }

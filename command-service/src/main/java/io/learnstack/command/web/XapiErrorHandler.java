@@ -35,6 +35,11 @@ class XapiErrorHandler {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    @ExceptionHandler(RequestTooLargeException.class)
+    ResponseEntity<Map<String, String>> tooLarge(RequestTooLargeException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
     @ExceptionHandler(StatementConflictException.class)
     ResponseEntity<Map<String, String>> conflict(StatementConflictException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
