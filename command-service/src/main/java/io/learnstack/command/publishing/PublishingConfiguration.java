@@ -1,6 +1,9 @@
 package io.learnstack.command.publishing;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +15,8 @@ class PublishingConfiguration {
 
     @Bean
     NewTopic learnerEventsTopic(PublishingProperties properties) {
-        return new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor());
+        return new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor())
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(properties.maxMessageBytes())));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.learnstack.projector.config;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +16,10 @@ class KafkaConfiguration {
     /** Declared here too, so the projector can start before the command service has created it. */
     @Bean
     NewTopic learnerEventsTopic(@Value("${learnstack.projector.topic}") String topic,
-            @Value("${learnstack.projector.partitions:6}") int partitions) {
-        return new NewTopic(topic, partitions, (short) 1);
+            @Value("${learnstack.projector.partitions:6}") int partitions,
+            @Value("${learnstack.projector.max-message-bytes:12582912}") int maxMessageBytes) {
+        return new NewTopic(topic, partitions, (short) 1)
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)));
     }
 
     /**

@@ -43,6 +43,10 @@ final class BrokerConfig {
         props.setProperty("num.partitions", "6");
         props.setProperty("default.replication.factor", "1");
         props.setProperty("min.insync.replicas", "1");
+        // An attachment's content travels in one event: up to the 8 MB a statement request may carry,
+        // base64-encoded. The services' producer, topic and consumer limits are set to the same 12 MiB.
+        props.setProperty("message.max.bytes", "12582912");
+        props.setProperty("replica.fetch.max.bytes", "12582912");
         // The defaults (3) cannot be met by one node: consumer groups and transactions would never work.
         props.setProperty("offsets.topic.replication.factor", "1");
         props.setProperty("transaction.state.log.replication.factor", "1");

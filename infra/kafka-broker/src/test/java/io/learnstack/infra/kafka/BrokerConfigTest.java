@@ -36,4 +36,13 @@ class BrokerConfigTest {
         assertThat(config.numPartitions()).isEqualTo(6);
         assertThat(config.autoCreateTopicsEnable()).isTrue();
     }
+
+    @Test
+    void takesEventsThatCarryAnAttachmentOfAFullStatementRequest() {
+        KafkaConfig config = KafkaConfig.fromProps(BrokerConfig.properties(options), false);
+
+        // 8 MB of content, base64-encoded, with room for the event around it
+        assertThat(config.messageMaxBytes()).isGreaterThanOrEqualTo(8 * 1024 * 1024 * 4 / 3 + 64 * 1024);
+        assertThat(config.replicaFetchMaxBytes()).isEqualTo(config.messageMaxBytes());
+    }
 }
