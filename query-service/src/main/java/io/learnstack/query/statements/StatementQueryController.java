@@ -41,20 +41,22 @@ class StatementQueryController {
     private final StatementQueryParser parser;
     private final MoreCursor cursor;
     private final StatementFormat formats;
+    private final MultipartStatements multipart;
     private final MeterRegistry meters;
 
     StatementQueryController(ReadBarrier barrier, StatementReader reader, StatementQueryParser parser,
-            MoreCursor cursor, StatementFormat formats, MeterRegistry meters) {
+            MoreCursor cursor, StatementFormat formats, MultipartStatements multipart, MeterRegistry meters) {
         this.barrier = barrier;
         this.reader = reader;
         this.parser = parser;
         this.cursor = cursor;
         this.formats = formats;
+        this.multipart = multipart;
         this.meters = meters;
     }
 
     @GetMapping
-    ResponseEntity<String> get(@RequestParam Map<String, String> parameters,
+    ResponseEntity<?> get(@RequestParam Map<String, String> parameters,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @RequestAttribute(Client.ATTRIBUTE) Client client) {
         if (parameters.containsKey("statementId") || parameters.containsKey("voidedStatementId")) {
@@ -85,11 +87,16 @@ class StatementQueryController {
             body.append("/xapi/statements?more=").append(cursor.encode(listParameters, page.lastEntry()));
         }
         body.append("\"}");
+        if (query.attachments()) {
+            return multipart.answer(client.tenant(), body.toString(),
+                    page.statements().stream().map(statement -> statement.getString("json")).toList(),
+                    headers(consistency, query.format()));
+        }
         return ResponseEntity.ok().headers(headers(consistency, query.format()))
                 .contentType(MediaType.APPLICATION_JSON).body(body.toString());
     }
 
-    private ResponseEntity<String> single(Map<String, String> parameters, String acceptLanguage, Client client) {
+    private ResponseEntity<?> single(Map<String, String> parameters, String acceptLanguage, Client client) {
         for (String name : parameters.keySet()) {
             if (!SINGLE_PARAMETERS.contains(name)) {
                 throw new InvalidQueryException("'" + name + "' cannot be combined with statementId or voidedStatementId");
@@ -101,7 +108,8 @@ class StatementQueryController {
         Map<String, String> checked = new HashMap<>(parameters);
         checked.remove("statementId");
         checked.remove("voidedStatementId");
-        String format = parser.parse(checked).format();
+        StatementQuery query = parser.parse(checked);
+        String format = query.format();
         Consistency consistency = barrier.await();
         HttpHeaders headers = headers(consistency, format);
         boolean voided = parameters.containsKey("voidedStatementId");
@@ -109,10 +117,13 @@ class StatementQueryController {
                 ? reader.findVoided(client.tenant(), parameters.get("voidedStatementId"))
                 : reader.find(client.tenant(), parameters.get("statementId"));
         return found
-                .map(statement -> {
+                .<ResponseEntity<?>>map(statement -> {
                     headers.setLastModified(statement.getDate("stored").toInstant());
-                    return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
-                            .body(formats.of(format, acceptLanguage).apply(statement.getString("json")));
+                    String answer = formats.of(format, acceptLanguage).apply(statement.getString("json"));
+                    if (query.attachments()) {
+                        return multipart.answer(client.tenant(), answer, List.of(statement.getString("json")), headers);
+                    }
+                    return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(answer);
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.learnstack.query.attachments.AttachmentContents;
 import io.learnstack.query.consistency.Consistency;
 import io.learnstack.query.consistency.ReadBarrier;
 import io.learnstack.query.security.Client;
@@ -49,7 +50,8 @@ class StatementQueryControllerFormatTest {
     void setUp() {
         ObjectMapper json = new ObjectMapper();
         StatementQueryController controller = new StatementQueryController(barrier, reader,
-                new StatementQueryParser(json), new MoreCursor(json), new StatementFormat(), new SimpleMeterRegistry());
+                new StatementQueryParser(json), new MoreCursor(json), new StatementFormat(),
+                new MultipartStatements(mock(AttachmentContents.class), json), new SimpleMeterRegistry());
         mvc = MockMvcBuilders.standaloneSetup(controller).build();
         when(barrier.await()).thenReturn(new Consistency(true, Instant.parse("2026-11-24T09:00:00Z")));
         Document statement = new Document("json", STORED).append("stored", Date.from(Instant.parse("2026-11-24T08:00:00Z")));
