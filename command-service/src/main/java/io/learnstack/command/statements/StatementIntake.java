@@ -65,7 +65,7 @@ class StatementIntake {
     private final MeterRegistry meters;
     private final StatementValidator validator = new StatementValidator();
     private final StatementNormaliser normaliser = new StatementNormaliser();
-    private final StatementAttachments attachments = new StatementAttachments();
+    private final StatementAttachments statementAttachments = new StatementAttachments();
 
     StatementIntake(CommandGateway commands, DomainEventTable eventTable, TransactionManager transactions,
             PublicationTracker publication, StatementClassifier classifier, AuthorityFactory authorities,
@@ -95,7 +95,7 @@ class StatementIntake {
         List<StoreAttachment> contents;
         try {
             batch = prepare(client, statements, stored, version);
-            contents = this.attachments.check(statements, attachments).stream()
+            contents = statementAttachments.check(statements, attachments).stream()
                     .map(received -> StoreAttachment.of(client.tenant(), received, stored)).toList();
         } catch (InvalidStatementException invalid) {
             meters.counter("learnstack.statements.rejected", "reason", "invalid").increment();
