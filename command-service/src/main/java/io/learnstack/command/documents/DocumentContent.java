@@ -3,6 +3,7 @@ package io.learnstack.command.documents;
 import java.io.IOException;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,8 +49,12 @@ final class DocumentContent {
         JsonNode node;
         try {
             node = content.length == 0 ? null : STRICT.readValue(content);
-        } catch (IOException malformed) {
-            throw new InvalidStatementException(what + " is not valid JSON: " + firstLine(malformed.getMessage()));
+        } catch (JsonProcessingException malformed) {
+            String problem = malformed.getOriginalMessage();
+            throw new InvalidStatementException(what + " is not valid JSON: " + (problem.startsWith("Trailing token")
+                    ? "more follows the first JSON value" : firstLine(problem)));
+        } catch (IOException unreadable) {
+            throw new InvalidStatementException(what + " could not be read");
         }
         if (node == null || !node.isObject()) {
             throw new InvalidStatementException(what + " is not a JSON object");
