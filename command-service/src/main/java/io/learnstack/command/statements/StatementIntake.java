@@ -1,6 +1,5 @@
 package io.learnstack.command.statements;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +16,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,6 +30,7 @@ import io.micrometer.core.instrument.Timer;
 import io.learnstack.command.attachments.Part;
 import io.learnstack.command.attachments.StatementAttachments;
 import io.learnstack.command.attachments.StoreAttachment;
+import io.learnstack.command.config.AppendRetry;
 import io.learnstack.command.config.DomainEventTable;
 import io.learnstack.command.publishing.PublicationTracker;
 import io.learnstack.command.security.Client;
@@ -53,7 +51,6 @@ import io.learnstack.command.xapi.XapiVersion;
 class StatementIntake {
 
     private static final Logger log = LoggerFactory.getLogger(StatementIntake.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final CommandGateway commands;
     private final DomainEventTable eventTable;
@@ -173,34 +170,10 @@ class StatementIntake {
      */
     private void appendWithOneRetry(List<RecordStatement> batch, Map<String, VoidStatement> voidings,
             List<StoreAttachment> contents) {
-        try {
+        AppendRetry.retryingLostRaces(2, () -> {
             append(batch, voidings, contents);
-        } catch (RuntimeException failure) {
-            if (!isLostRace(failure)) {
-                throw failure;
-            }
-            append(batch, voidings, contents);
-        }
-    }
-
-    private static boolean isLostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
-                    || (cause instanceof SQLException sql && isUniqueViolation(sql))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** SQL state 23505 is a unique-key violation in H2 and PostgreSQL alike; a batch reports it one level down. */
-    private static boolean isUniqueViolation(SQLException failure) {
-        for (SQLException sql = failure; sql != null; sql = sql.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+            return null;
+        });
     }
 
     /**

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.learnstack.command.documents.DocumentRefusedException;
 import io.learnstack.command.statements.StatementConflictException;
 import io.learnstack.command.xapi.InvalidStatementException;
 
@@ -43,6 +44,17 @@ class XapiErrorHandler {
     @ExceptionHandler(StatementConflictException.class)
     ResponseEntity<Map<String, String>> conflict(StatementConflictException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentRefusedException.class)
+    ResponseEntity<Map<String, String>> documentRefused(DocumentRefusedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case PRECONDITION_REQUIRED -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+        };
+        return error(status, e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

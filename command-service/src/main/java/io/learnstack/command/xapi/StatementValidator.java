@@ -105,6 +105,19 @@ public final class StatementValidator {
         new Run(version).statement(statement, root);
     }
 
+    /**
+     * Validates an Agent or a Group on its own, as the document resources take one in their {@code agent}
+     * parameter, with the rules a statement's actor follows.
+     *
+     * @param path the name of the value in messages, e.g. "agent"
+     * @throws InvalidStatementException on the first problem found
+     */
+    public void validateActor(JsonNode actor, XapiVersion version, String path) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(path, "path");
+        new Run(version).actor(actor, path);
+    }
+
     /** One validation; carries the version so that the checks below need not pass it around. */
     private static final class Run {
 
@@ -187,7 +200,7 @@ public final class StatementValidator {
         // ---- actors -----------------------------------------------------------------------------
 
         /** An Agent or a Group; the objectType decides, and an absent one means Agent. */
-        private void actor(JsonNode node, String path) {
+        void actor(JsonNode node, String path) {
             requireObject(node, path);
             String objectType = optionalString(node, "objectType", path);
             if (objectType == null || objectType.equals("Agent")) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ISO 8601 timestamps and durations. Checks are syntactic, as the specification allows ("best-effort
  * validation" of IRIs and language tags); nothing is resolved or looked up.
  */
-final class XapiFormats {
+public final class XapiFormats {
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -63,7 +63,7 @@ final class XapiFormats {
     }
 
     /** A UUID in its standard hyphenated string form, any version or variant, either case. */
-    static boolean isUuid(String value) {
+    public static boolean isUuid(String value) {
         return UUID.matcher(value).matches();
     }
 
@@ -71,7 +71,7 @@ final class XapiFormats {
      * An absolute IRI: a scheme, a colon and something after it, without characters RFC 3987 never
      * allows (white space, controls, {@code <>"{}|\^`}) and with well-formed percent escapes.
      */
-    static boolean isAbsoluteIri(String value) {
+    public static boolean isAbsoluteIri(String value) {
         int colon = value.indexOf(':');
         if (colon < 1 || colon == value.length() - 1 || !SCHEME.matcher(value.substring(0, colon)).matches()) {
             return false;
