@@ -40,9 +40,11 @@ import io.learnstack.projector.bus.Projection;
  * type, ETag and time), and one scope document per activity/agent/state set that lists its documents
  * with their times, for the list GETs. Both are found by {@link DocumentKeys} ids alone.
  * <p>
- * A scope's events all travel on one partition, in order. The scope document remembers the last offset
- * it applied from each partition, and a redelivered event at or below it is skipped: an older version
- * can never overwrite a newer one, nor a deleted document come back, even for a moment.
+ * A scope's events all travel on one partition, in order. The scope document records, with the scope's
+ * writes, the last offset it applied from each partition, and a redelivered event at or below it is
+ * skipped: replaying a batch cannot put back an older version or a deleted document. Only a crash between
+ * the document writes and the scope write leaves offsets unrecorded; their redelivery then applies the
+ * same events again, in order, and ends where the first delivery did.
  */
 @Component
 class DocumentProjection implements Projection {
@@ -92,8 +94,7 @@ class DocumentProjection implements Projection {
         if (documentWrites.isEmpty()) {
             return;
         }
-        // Documents first: a crash before the scope write leaves its offsets unrecorded, so the
-        // redelivery applies them again.
+        // Documents first, so a scope never records offsets whose documents were not written.
         documents.bulkWrite(documentWrites, UNORDERED);
         scopes.bulkWrite(scopeWrites, UNORDERED);
         projected.increment(documentWrites.size());
