@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.learnstack.query.xapi.AgentKeys;
+
 /** Reads and checks the parameters of a statement list query. */
 @Component
 class StatementQueryParser {

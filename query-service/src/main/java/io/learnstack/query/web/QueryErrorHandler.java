@@ -17,6 +17,7 @@ import com.mongodb.MongoException;
 
 import io.learnstack.query.consistency.ReadBarrier;
 import io.learnstack.query.statements.InvalidQueryException;
+import io.learnstack.query.xapi.InvalidParameterException;
 
 /** Maps failures to the status codes the xAPI specification gives them, each with a readable message. */
 @RestControllerAdvice
@@ -40,6 +41,11 @@ class QueryErrorHandler {
         return ResponseEntity.badRequest()
                 .header(CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(barrier.await().consistentThrough()))
                 .body(Map.of("error", HttpStatus.BAD_REQUEST.getReasonPhrase(), "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Map<String, String>> invalidParameter(InvalidParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,4 +1,4 @@
-package io.learnstack.query.statements;
+package io.learnstack.query.xapi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The canonical identifier of an agent, in the same form the command side gives learner keys: the
- * agent filter of a query must name the same key the projector indexed.
+ * agent filter of a query and the agent of a document request must name the same key the projector
+ * stored.
  */
-final class AgentKeys {
+public final class AgentKeys {
 
     private AgentKeys() {
     }
 
     /** @throws IllegalArgumentException when the agent has not exactly one inverse functional identifier */
-    static String of(JsonNode agent) {
+    public static String of(JsonNode agent) {
         if (agent == null || !agent.isObject()) {
             throw new IllegalArgumentException("agent must be a JSON object");
         }
