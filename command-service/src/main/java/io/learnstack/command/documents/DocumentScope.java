@@ -38,11 +38,13 @@ record DocumentScope(String tenant, DocumentKind kind, String activityId, String
 
     /**
      * The scope's aggregate identifier: the resource, then a digest of everything else, because IRIs and
-     * agent keys together can outgrow the event store's identifier column.
+     * agent keys together can outgrow the event store's identifier column. The registration is left out:
+     * one aggregate holds an activity and agent's states of every registration, because a DELETE without
+     * a registration removes them all.
      */
     String aggregateId() {
         StringBuilder key = new StringBuilder();
-        for (String part : new String[] {tenant, activityId, agentKey, registration}) {
+        for (String part : new String[] {tenant, activityId, agentKey}) {
             // a marker per part keeps null apart from any text, and the length keeps parts apart
             key.append(part == null ? "-" : "+" + part.length() + ":" + part).append('\n');
         }

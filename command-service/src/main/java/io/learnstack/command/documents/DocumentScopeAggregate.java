@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.learnstack.command.xapi.InvalidStatementException;
+import io.learnstack.events.DocumentAddress;
 import io.learnstack.events.DocumentDeleted;
 import io.learnstack.events.DocumentStored;
 
@@ -47,7 +48,7 @@ class DocumentScopeAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(StoreDocument command) {
-        Current current = documents.get(command.documentId());
+        Current current = documents.get(slot(command.scope(), command.documentId()));
         command.preconditions().check(etagOf(current), command.documentId());
         return store(command.scope(), command.documentId(), command.contentType(), command.content(),
                 command.stored(), current);
@@ -58,7 +59,7 @@ class DocumentScopeAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(MergeDocument command) {
         String documentId = command.documentId();
-        Current current = documents.get(documentId);
+        Current current = documents.get(slot(command.scope(), documentId));
         command.preconditions().check(etagOf(current), documentId);
         if (current == null) {
             return store(command.scope(), documentId, command.contentType(), command.content(), command.stored(),
@@ -81,7 +82,7 @@ class DocumentScopeAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DeleteDocument command) {
-        Current current = documents.get(command.documentId());
+        Current current = documents.get(slot(command.scope(), command.documentId()));
         command.preconditions().check(etagOf(current), command.documentId());
         if (current != null) {
             apply(new DocumentDeleted(command.scope().tenant(), command.scope().address(command.documentId()),
@@ -92,10 +93,31 @@ class DocumentScopeAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DeleteDocuments command) {
-        for (String documentId : new ArrayList<>(documents.keySet())) {
-            apply(new DocumentDeleted(command.scope().tenant(), command.scope().address(documentId),
-                    command.deleted()));
+        String registration = command.scope().registration();
+        for (String slot : new ArrayList<>(documents.keySet())) {
+            DocumentAddress address = addressOf(command.scope(), slot);
+            // without a registration the request means the states of every registration
+            if (registration == null || registration.equals(address.registration())) {
+                apply(new DocumentDeleted(command.scope().tenant(), address, command.deleted()));
+            }
         }
+    }
+
+    /** Where a document sits in the aggregate: its registration (states only) and its id. */
+    private static String slot(DocumentScope scope, String documentId) {
+        return slot(scope.registration(), documentId);
+    }
+
+    private static String slot(String registration, String documentId) {
+        // a registration is a UUID, so the first '|' ends it
+        return (registration == null ? "" : registration) + "|" + documentId;
+    }
+
+    private static DocumentAddress addressOf(DocumentScope scope, String slot) {
+        int end = slot.indexOf('|');
+        String registration = end == 0 ? null : slot.substring(0, end);
+        return new DocumentAddress(scope.kind(), scope.activityId(), scope.agentKey(), registration,
+                slot.substring(end + 1));
     }
 
     private String store(DocumentScope scope, String documentId, String contentType, byte[] content,
@@ -118,12 +140,12 @@ class DocumentScopeAggregate {
             id = DocumentScope.of(event.tenant(), event.address()).aggregateId();
         }
         byte[] json = DocumentContent.isJson(event.contentType()) ? event.content() : null;
-        documents.put(event.address().documentId(), new Current(event.contentType(), event.etag(), json));
+        documents.put(slot(event.address().registration(), event.address().documentId()), new Current(event.contentType(), event.etag(), json));
     }
 
     @EventSourcingHandler
     void on(DocumentDeleted event) {
-        documents.remove(event.address().documentId());
+        documents.remove(slot(event.address().registration(), event.address().documentId()));
     }
 
     /**

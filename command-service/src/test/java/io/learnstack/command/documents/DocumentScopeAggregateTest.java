@@ -32,6 +32,7 @@ class DocumentScopeAggregateTest {
     private static final DocumentScope STATES = new DocumentScope("demo", DocumentKind.STATE,
             "https://rto.example/units/HLTAID011", "mbox:mailto:ada@example.org", null);
     private static final String JSON = "application/json";
+    private static final String REGISTRATION = "d1f7c5a4-3c2b-4a1e-9f0d-2b6c8e7a5f31";
     private static final Instant EARLIER = Instant.parse("2026-11-24T09:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-24T09:05:00.250Z");
 
@@ -277,6 +278,39 @@ class DocumentScopeAggregateTest {
         }
 
         @Test
+        void withoutARegistrationDeletesTheStatesOfEveryRegistration() {
+            DocumentScope registered = new DocumentScope("demo", DocumentKind.STATE, STATES.activityId(),
+                    STATES.agentKey(), REGISTRATION);
+            fixture.given(stored("bookmark", JSON, "{}", EARLIER),
+                            new DocumentStored("demo", registered.address("bookmark"), JSON, "{}".getBytes(),
+                                    Etags.of("{}".getBytes()), EARLIER))
+                    .when(new DeleteDocuments(STATES, NOW))
+                    .expectEvents(new DocumentDeleted("demo", registered.address("bookmark"), NOW),
+                            new DocumentDeleted("demo", STATES.address("bookmark"), NOW));
+        }
+
+        @Test
+        void withARegistrationDeletesThatRegistrationsStatesOnly() {
+            DocumentScope registered = new DocumentScope("demo", DocumentKind.STATE, STATES.activityId(),
+                    STATES.agentKey(), REGISTRATION);
+            fixture.given(stored("bookmark", JSON, "{}", EARLIER),
+                            new DocumentStored("demo", registered.address("bookmark"), JSON, "{}".getBytes(),
+                                    Etags.of("{}".getBytes()), EARLIER))
+                    .when(new DeleteDocuments(registered, NOW))
+                    .expectEvents(new DocumentDeleted("demo", registered.address("bookmark"), NOW));
+        }
+
+        @Test
+        void theSameStateIdUnderTwoRegistrationsAreTwoDocuments() {
+            DocumentScope registered = new DocumentScope("demo", DocumentKind.STATE, STATES.activityId(),
+                    STATES.agentKey(), REGISTRATION);
+            fixture.given(stored("bookmark", JSON, "{}", EARLIER))
+                    .when(new StoreDocument(registered, "bookmark", JSON, "{}".getBytes(), ifNoneMatch("*"), NOW))
+                    .expectEvents(new DocumentStored("demo", registered.address("bookmark"), JSON, "{}".getBytes(),
+                            Etags.of("{}".getBytes()), NOW));
+        }
+
+        @Test
         void aDeletedDocumentCanBeCreatedAgain() {
             fixture.given(stored("bookmark", JSON, "{\"a\":1}", EARLIER),
                             new DocumentDeleted("demo", STATES.address("bookmark"), EARLIER))
@@ -351,7 +385,9 @@ class DocumentScopeAggregateTest {
                 "d1f7c5a4-3c2b-4a1e-9f0d-2b6c8e7a5f31");
 
         assertThat(withoutRegistration.aggregateId()).hasSizeLessThan(255).startsWith("documents/state/");
-        assertThat(List.of(withoutRegistration.aggregateId(), withRegistration.aggregateId(),
+        assertThat(withRegistration.aggregateId()).as("one aggregate holds the states of every registration")
+                .isEqualTo(withoutRegistration.aggregateId());
+        assertThat(List.of(withoutRegistration.aggregateId(),
                 new DocumentScope("other", DocumentKind.STATE, longIri, "mbox:a", null).aggregateId(),
                 new DocumentScope("demo", DocumentKind.AGENT_PROFILE, null, "mbox:a", null).aggregateId()))
                 .doesNotHaveDuplicates();
