@@ -9,6 +9,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -58,6 +59,13 @@ class AlternateRequestFilter implements WebFilter {
                                 request.getHeaders(), body);
                     } catch (AlternateRequest.Refusal refusal) {
                         return refuse(exchange, HttpStatus.BAD_REQUEST, refusal.getMessage(), refusal.version());
+                    }
+                    if (HttpMethod.HEAD.equals(translated.method())) {
+                        // The client sent a POST, so it reads the body the length names: a HEAD answer has none.
+                        exchange.getResponse().beforeCommit(() -> {
+                            exchange.getResponse().getHeaders().setContentLength(0);
+                            return Mono.empty();
+                        });
                     }
                     return chain.filter(exchange.mutate().request(translatedRequest(request, translated)).build());
                 })

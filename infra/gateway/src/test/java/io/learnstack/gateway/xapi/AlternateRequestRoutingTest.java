@@ -98,6 +98,20 @@ class AlternateRequestRoutingTest {
     }
 
     @Test
+    void anAlternateHeadIsAnsweredWithoutABodyAndALengthThatSaysSo() throws InterruptedException {
+        client.post().uri("/xapi/statements?method=HEAD")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("X-Experience-API-Version=1.0.3")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Backend", "query")
+                .expectHeader().contentLength(0)
+                .expectBody().isEmpty();
+
+        assertThat(QUERY.next().method()).isEqualTo("HEAD");
+    }
+
+    @Test
     void aBrokenAlternateRequestIsRefusedAtTheGatewayInTheVersionItAskedFor() {
         client.post().uri("/xapi/statements?method=PUT&statementId=9e13cefd-53d3-4eac-b5ed-2cf6693903bb")
                 .header("X-Experience-API-Version", "1.0.3")
@@ -164,8 +178,13 @@ class AlternateRequestRoutingTest {
             byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("X-Backend", name);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.getResponseHeaders().set("Content-Length", String.valueOf(answer.length));
+                exchange.sendResponseHeaders(200, -1);
+            } else {
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
             exchange.close();
         }
 
