@@ -2,6 +2,7 @@ package io.learnstack.command.web;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,13 +17,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every xAPI response names the version of the specification it follows: the one the request asked
- * for, or the newest 1.0 release when the request named none the LRS speaks.
+ * for, or {@code learnstack.xapi.default-version} when the request named none the LRS speaks (such
+ * requests are refused, and the 1.0.3 and 2.0.0 specifications each want their own version named then;
+ * the newest is the default).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class XapiVersionHeaderFilter extends OncePerRequestFilter {
 
     private static final String HEADER = "X-Experience-API-Version";
+
+    private final XapiVersion fallback;
+
+    XapiVersionHeaderFilter(@Value("${learnstack.xapi.default-version:2.0.0}") String defaultVersion) {
+        this.fallback = XapiVersion.fromHeader(defaultVersion);
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -36,11 +45,11 @@ class XapiVersionHeaderFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static XapiVersion answeredVersion(String requested) {
+    private XapiVersion answeredVersion(String requested) {
         try {
             return XapiVersion.fromHeader(requested);
         } catch (InvalidStatementException unsupported) {
-            return XapiVersion.V1_0_3;
+            return fallback;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -129,9 +130,66 @@ class StatementFlowIntegrationTest {
         assertThat(asVoided.statusCode()).isEqualTo(200);
         assertThat(json.readTree(asVoided.body()).get("id").asText()).isEqualTo(target);
         assertThat(get("/xapi/statements?voidedStatementId=" + voiding).statusCode()).isEqualTo(404);
-        assertThat(listAll("/xapi/statements?registration=" + registration)).isEmpty();
+        // The voided statement leaves the list; the voiding statement targets it, so it meets its filters.
+        assertThat(listAll("/xapi/statements?registration=" + registration)).containsExactly(voiding);
         assertThat(listAll("/xapi/statements?verb=" + encode("http://adlnet.gov/expapi/verbs/voided") + "&limit=500"))
                 .contains(voiding);
+    }
+
+    /**
+     * The projector files statements under the series the query service walks: the broad filters reach
+     * context agents and activities, and a statement targeting another is found by its target's filters.
+     */
+    @Test
+    void broadFiltersAndStatementRefsFindWhatTheProjectorFiled() {
+        // given a statement with an instructor and a category, and one that targets it
+        String learner = "mailto:" + UUID.randomUUID() + "@example.org";
+        String instructor = "mailto:" + UUID.randomUUID() + "@example.org";
+        String category = "https://rto.example/categories/" + UUID.randomUUID();
+        String target = UUID.randomUUID().toString();
+        String confirming = UUID.randomUUID().toString();
+        post("{\"id\":\"" + target + "\",\"actor\":{\"mbox\":\"" + learner + "\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/passed\"},"
+                + "\"object\":{\"id\":\"https://rto.example/units/HLTAID011/assessment\"},"
+                + "\"context\":{\"instructor\":{\"mbox\":\"" + instructor + "\"},"
+                + "\"contextActivities\":{\"category\":[{\"id\":\"" + category + "\"}]}}}");
+        post("{\"id\":\"" + confirming + "\",\"actor\":{\"mbox\":\"mailto:assessor@rto.example\"},"
+                + "\"verb\":{\"id\":\"http://example.org/verbs/confirmed\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}");
+        String byInstructor = "/xapi/statements?agent=" + encode("{\"mbox\":\"" + instructor + "\"}");
+
+        // when / then
+        assertThat(listAll("/xapi/statements?agent=" + encode("{\"mbox\":\"" + learner + "\"}")))
+                .containsExactly(confirming, target);
+        assertThat(listAll(byInstructor)).isEmpty();
+        assertThat(listAll(byInstructor + "&related_agents=true")).containsExactly(confirming, target);
+        assertThat(listAll("/xapi/statements?activity=" + encode(category))).isEmpty();
+        assertThat(listAll("/xapi/statements?activity=" + encode(category) + "&related_activities=true"))
+                .containsExactly(confirming, target);
+    }
+
+    @Test
+    void anAlternateRequestIsAnsweredAsTheRequestItStandsFor() throws Exception {
+        // given
+        String learner = "mailto:" + UUID.randomUUID() + "@example.org";
+        String id = UUID.randomUUID().toString();
+        String form = "statementId=" + id + "&X-Experience-API-Version=1.0.3"
+                + "&Authorization=" + encode("Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                + "&content=" + encode(statement(null, learner, null));
+
+        // when: a PUT and then a GET, each sent as a POST without headers of its own
+        HttpResponse<String> put = learnstack.send(HttpRequest.newBuilder(
+                URI.create(learnstack.baseUrl() + "/xapi/statements?method=PUT"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpResponse<String> got = learnstack.send(learnstack.xapi("/xapi/statements?method=GET")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("agent=" + encode("{\"mbox\":\"" + learner + "\"}"))));
+
+        // then
+        assertThat(put.statusCode()).isEqualTo(204);
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(got.body()).get("statements").get(0).get("id").asText()).isEqualTo(id);
     }
 
     @Nested

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The one HTTP entry point clients use. xAPI reads (GET, HEAD) go to the query service and writes to the
- * command service, so clients see a single LRS while each side scales on its own. Routes are configuration.
+ * command service, so clients see a single LRS while each side scales on its own. Routes are configuration;
+ * xAPI 1.0.3's alternate request syntax is translated into ordinary requests before routing.
  */
 @SpringBootApplication
 public class GatewayApplication {

@@ -19,6 +19,10 @@ final class SeriesKeys {
     static final String VERB = "verb";
     static final String ACTIVITY = "activity";
     static final String REGISTRATION = "registration";
+    /** The agent filter with {@code related_agents=true}. */
+    static final String RELATED_AGENT = "related-agent";
+    /** The activity filter with {@code related_activities=true}. */
+    static final String RELATED_ACTIVITY = "related-activity";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -50,8 +54,21 @@ final class SeriesKeys {
         return "B|" + day + "T" + second + "|" + series;
     }
 
+    /** Lists the entries of the statements whose StatementRef object targets one statement. */
+    static String referrersDocument(String tenant, String statementId) {
+        return "R|" + tenant + "|" + statementId;
+    }
+
     /** Orders a series' entries newest last; the statement id breaks ties within a millisecond. */
     static String entry(Instant stored, String statementId) {
         return String.format("%013d|%s", stored.toEpochMilli(), statementId);
+    }
+
+    static Instant storedOf(String entry) {
+        return Instant.ofEpochMilli(Long.parseLong(entry.substring(0, entry.indexOf('|'))));
+    }
+
+    static String statementIdOf(String entry) {
+        return entry.substring(entry.indexOf('|') + 1);
     }
 }

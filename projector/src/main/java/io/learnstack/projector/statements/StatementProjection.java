@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,9 @@ import io.learnstack.projector.bus.Projection;
 
 /**
  * The statement read model behind the xAPI statement resource: one document per statement, keyed by
- * tenant and statement id, plus the time-bucketed series of {@link SeriesKeys} for the list filters.
+ * tenant and statement id, plus the time-bucketed series of {@link SeriesKeys} for the list filters
+ * (what each filter can match is {@link FilterValues}; a statement targeting another is also filed
+ * under its target's series, see {@link Referrals}).
  * Every write is an upsert or a {@code $set} that a redelivery leaves unchanged. A voided statement is
  * marked, not removed: lists skip it, and it is still found as a voided statement.
  */
@@ -47,11 +49,13 @@ class StatementProjection implements Projection {
 
     private final MongoCollection<Document> statements;
     private final MongoCollection<Document> index;
+    private final Referrals referrals;
     private final Counter projected;
 
     StatementProjection(MongoDatabase readModels, MeterRegistry meters) {
         this.statements = readModels.getCollection(STATEMENTS);
         this.index = readModels.getCollection(INDEX);
+        this.referrals = new Referrals(statements, index);
         this.projected = meters.counter("learnstack.projection.statements.applied");
         declareIndexes();
     }
@@ -89,28 +93,22 @@ class StatementProjection implements Projection {
 
     private void record(List<StatementRecorded> recorded) {
         List<WriteModel<Document>> statementWrites = new ArrayList<>();
-        Map<String, Set<String>> bucketEntries = new LinkedHashMap<>();
-        Map<String, Set<String>> daySeconds = new LinkedHashMap<>();
-        Map<String, Set<String>> seriesDays = new LinkedHashMap<>();
+        IndexWrites indexWrites = new IndexWrites();
+        Map<String, String> targets = new HashMap<>();
         for (StatementRecorded event : recorded) {
+            FilterValues values = FilterValues.of(event);
+            Set<String> series = seriesOf(event, values);
             statementWrites.add(new UpdateOneModel<>(eq("_id", documentId(event.tenant(), event.statementId())),
-                    Updates.setOnInsert(toDocument(event)), UPSERT));
-            String day = SeriesKeys.day(event.stored());
-            String second = SeriesKeys.second(event.stored());
-            String entry = SeriesKeys.entry(event.stored(), event.statementId());
-            for (String series : seriesOf(event)) {
-                add(bucketEntries, SeriesKeys.bucketDocument(series, day, second), entry);
-                add(daySeconds, SeriesKeys.dayDocument(series, day), second);
-                add(seriesDays, SeriesKeys.seriesDocument(series), day);
+                    Updates.setOnInsert(toDocument(event, values, series)), UPSERT));
+            series.forEach(each -> indexWrites.file(each, event.stored(), event.statementId()));
+            if (values.targetId() != null) {
+                targets.put(event.statementId(), values.targetId());
             }
         }
         // Statements first: a query that finds an index entry before its statement skips it, never fails.
         statements.bulkWrite(statementWrites, UNORDERED);
-        List<WriteModel<Document>> indexWrites = new ArrayList<>();
-        addToSets(indexWrites, bucketEntries, "entries");
-        addToSets(indexWrites, daySeconds, "seconds");
-        addToSets(indexWrites, seriesDays, "days");
-        index.bulkWrite(indexWrites, UNORDERED);
+        indexWrites.writeTo(index);
+        referrals.apply(recorded, targets);
         projected.increment(statementWrites.size());
     }
 
@@ -132,58 +130,46 @@ class StatementProjection implements Projection {
         return tenant + "/" + statementId;
     }
 
-    private static Document toDocument(StatementRecorded recorded) {
+    private static Document toDocument(StatementRecorded recorded, FilterValues values, Set<String> series) {
         return new Document("tenant", recorded.tenant())
                 .append("statementId", recorded.statementId())
                 .append("stored", Date.from(recorded.stored()))
                 .append("timestamp", Date.from(recorded.timestamp()))
                 .append("learnerKey", recorded.learnerKey())
-                .append("agents", List.copyOf(agentsOf(recorded)))
+                .append("agents", List.copyOf(values.agents()))
+                .append("relatedAgents", List.copyOf(values.relatedAgents()))
                 .append("verbId", recorded.verbId())
                 .append("objectType", recorded.objectType())
                 .append("objectId", recorded.objectId())
                 .append("activityId", isActivity(recorded) ? recorded.objectId() : null)
+                .append("relatedActivities", List.copyOf(values.relatedActivities()))
+                .append("targetId", values.targetId())
                 .append("registration", recorded.registration())
                 .append("voided", false)
+                .append("series", List.copyOf(series))
                 .append("json", recorded.statement());
     }
 
-    private static Set<String> seriesOf(StatementRecorded recorded) {
+    /** The series a statement's own content files it under; {@link Referrals} adds those of its target. */
+    private static Set<String> seriesOf(StatementRecorded recorded, FilterValues values) {
         String tenant = recorded.tenant();
         Set<String> series = new LinkedHashSet<>();
         series.add(SeriesKeys.series(tenant, SeriesKeys.ALL, "*"));
         series.add(SeriesKeys.series(tenant, SeriesKeys.VERB, recorded.verbId()));
-        agentsOf(recorded).forEach(agent -> series.add(SeriesKeys.series(tenant, SeriesKeys.AGENT, agent)));
+        values.agents().forEach(agent -> series.add(SeriesKeys.series(tenant, SeriesKeys.AGENT, agent)));
+        values.relatedAgents().forEach(agent -> series.add(SeriesKeys.series(tenant, SeriesKeys.RELATED_AGENT, agent)));
         if (isActivity(recorded)) {
             series.add(SeriesKeys.series(tenant, SeriesKeys.ACTIVITY, recorded.objectId()));
         }
+        values.relatedActivities().forEach(activity ->
+                series.add(SeriesKeys.series(tenant, SeriesKeys.RELATED_ACTIVITY, activity)));
         if (recorded.registration() != null) {
             series.add(SeriesKeys.series(tenant, SeriesKeys.REGISTRATION, recorded.registration()));
         }
         return series;
     }
 
-    /** The agents a statement is "for" in the xAPI agent filter: its actor, and its object when that is an agent. */
-    private static Set<String> agentsOf(StatementRecorded recorded) {
-        Set<String> agents = new LinkedHashSet<>();
-        agents.add(recorded.learnerKey());
-        if (("Agent".equals(recorded.objectType()) || "Group".equals(recorded.objectType()))
-                && recorded.objectId() != null) {
-            agents.add(recorded.objectId());
-        }
-        return agents;
-    }
-
     private static boolean isActivity(StatementRecorded recorded) {
         return "Activity".equals(recorded.objectType());
-    }
-
-    private static void add(Map<String, Set<String>> map, String key, String value) {
-        map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
-    }
-
-    private static void addToSets(List<WriteModel<Document>> writes, Map<String, Set<String>> values, String field) {
-        values.forEach((id, set) -> writes.add(new UpdateOneModel<>(eq("_id", id),
-                Updates.addEachToSet(field, new ArrayList<>(set)), UPSERT)));
     }
 }

@@ -16,6 +16,10 @@ final class SeriesKeys {
     static final String VERB = "verb";
     static final String ACTIVITY = "activity";
     static final String REGISTRATION = "registration";
+    /** The agent filter with {@code related_agents=true}. */
+    static final String RELATED_AGENT = "related-agent";
+    /** The activity filter with {@code related_activities=true}. */
+    static final String RELATED_ACTIVITY = "related-activity";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);

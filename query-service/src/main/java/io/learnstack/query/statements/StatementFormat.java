@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>{@code exact}: the stored statement unchanged.</li>
  * <li>{@code ids}: Agents and identified Groups reduced to their objectType and inverse functional
- * identifier, anonymous Groups to their objectType and members reduced likewise, Activities to their
- * objectType and id, Verbs to their id; wherever these occur, SubStatements included.</li>
+ * identifier, anonymous Groups to their objectType and members reduced likewise, Activities and Verbs
+ * to their id; wherever these occur, SubStatements included.</li>
  * <li>{@code canonical}: every language map of Verbs, Activity definitions and attachments reduced to
  * the one entry that best fits the request's {@code Accept-Language}; Agents and Groups as received.
  * The canonical definition of an Activity is, for now, the one the statement itself carries.</li>
@@ -153,12 +153,15 @@ class StatementFormat {
         return agent;
     }
 
+    /**
+     * An Activity by its id alone: where an object without objectType is read, it is read as an Activity,
+     * and the conformance suite counts an Activity's properties in this format.
+     */
     private static JsonNode activityIds(JsonNode activity) {
         if (!(activity instanceof ObjectNode full) || !full.has("id")) {
             return activity;
         }
         ObjectNode reduced = full.objectNode();
-        copy(full, reduced, "objectType");
         copy(full, reduced, "id");
         return reduced;
     }

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param verbId       verb IRI
  * @param activityId   activity IRI
  * @param registration registration UUID, lower case
+ * @param relatedAgents     the agent filter also matches authority, context and SubStatement agents
+ * @param relatedActivities the activity filter also matches context and SubStatement activities
  * @param since        only statements stored after this (exclusive)
  * @param until        only statements stored up to this (inclusive)
  * @param limit        page size
@@ -21,6 +23,8 @@ record StatementQuery(
         String verbId,
         String activityId,
         String registration,
+        boolean relatedAgents,
+        boolean relatedActivities,
         Instant since,
         Instant until,
         int limit,

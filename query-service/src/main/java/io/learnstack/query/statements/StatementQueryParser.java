@@ -36,10 +36,6 @@ class StatementQueryParser {
                 throw new InvalidQueryException("unknown parameter '" + name + "'");
             }
         }
-        if (Boolean.parseBoolean(parameters.get("related_activities"))
-                || Boolean.parseBoolean(parameters.get("related_agents"))) {
-            throw new InvalidQueryException("related_activities and related_agents are not supported yet");
-        }
         String agentKey = null;
         if (parameters.containsKey("agent")) {
             try {
@@ -51,7 +47,8 @@ class StatementQueryParser {
         Instant since = timestamp(parameters, "since");
         Instant until = timestamp(parameters, "until");
         return new StatementQuery(agentKey, iri(parameters, "verb"), iri(parameters, "activity"),
-                uuid(parameters, "registration"), since, until, limit(parameters.get("limit")),
+                uuid(parameters, "registration"), bool(parameters, "related_agents"),
+                bool(parameters, "related_activities"), since, until, limit(parameters.get("limit")),
                 bool(parameters, "ascending"), format(parameters.get("format")), bool(parameters, "attachments"));
     }
 

@@ -5,9 +5,11 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,19 @@ import com.mongodb.client.MongoDatabase;
 /**
  * Answers statement queries from the read model. A list query walks the narrowest series its filters
  * name and checks the other filters on the statements it loads, so every read is an {@code _id} lookup.
+ * <p>
+ * A statement whose object is a StatementRef matches when it meets the filters itself or when the
+ * statement it targets does, recursively, voided targets included (xAPI's filter conditions for
+ * StatementRefs); the projector files it under its target's series, so the walk finds it at its own
+ * stored time, and since, until and limit apply to it as to any other.
  */
 @Component
 class StatementReader {
 
     private static final int STATEMENTS_PER_FETCH = 100;
     private static final int LOOK_AHEAD = 1000;
+    /** How far a chain of StatementRefs is followed; the projector follows it as far, but reads stay bounded. */
+    private static final int MAX_TARGET_HOPS = 32;
 
     private final MongoCollection<Document> statements;
     private final MongoCollection<Document> index;
@@ -65,7 +74,7 @@ class StatementReader {
             Map<String, Document> loaded = load(tenant, entries);
             for (String entry : entries) {
                 Document statement = loaded.get(SeriesKeys.statementIdOf(entry));
-                if (statement != null && matches(statement, query)) {
+                if (statement != null && matches(tenant, statement, query)) {
                     page.add(statement);
                     last = entry;
                     if (page.size() == query.limit()) {
@@ -94,7 +103,7 @@ class StatementReader {
                 entries.add(rest.next());
             }
             Map<String, Document> loaded = load(tenant, entries);
-            if (loaded.values().stream().anyMatch(statement -> matches(statement, query))) {
+            if (loaded.values().stream().anyMatch(statement -> matches(tenant, statement, query))) {
                 return true;
             }
         }
@@ -118,10 +127,12 @@ class StatementReader {
             return SeriesKeys.series(tenant, SeriesKeys.REGISTRATION, query.registration());
         }
         if (query.activityId() != null) {
-            return SeriesKeys.series(tenant, SeriesKeys.ACTIVITY, query.activityId());
+            return SeriesKeys.series(tenant, query.relatedActivities() ? SeriesKeys.RELATED_ACTIVITY
+                    : SeriesKeys.ACTIVITY, query.activityId());
         }
         if (query.agentKey() != null) {
-            return SeriesKeys.series(tenant, SeriesKeys.AGENT, query.agentKey());
+            return SeriesKeys.series(tenant, query.relatedAgents() ? SeriesKeys.RELATED_AGENT : SeriesKeys.AGENT,
+                    query.agentKey());
         }
         if (query.verbId() != null) {
             return SeriesKeys.series(tenant, SeriesKeys.VERB, query.verbId());
@@ -129,13 +140,32 @@ class StatementReader {
         return SeriesKeys.series(tenant, SeriesKeys.ALL, "*");
     }
 
-    private static boolean matches(Document statement, StatementQuery query) {
-        return !statement.getBoolean("voided", false)
-                && (query.verbId() == null || query.verbId().equals(statement.getString("verbId")))
-                && (query.activityId() == null || query.activityId().equals(statement.getString("activityId")))
+    private boolean matches(String tenant, Document statement, StatementQuery query) {
+        if (statement.getBoolean("voided", false)) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        Document current = statement;
+        for (int hop = 0; current != null && hop <= MAX_TARGET_HOPS && seen.add(current.getString("statementId"));
+                hop++) {
+            if (meetsFilters(current, query)) {
+                return true;
+            }
+            String targetId = current.getString("targetId");
+            current = targetId == null ? null : byId(tenant, targetId).orElse(null);
+        }
+        return false;
+    }
+
+    private static boolean meetsFilters(Document statement, StatementQuery query) {
+        return (query.verbId() == null || query.verbId().equals(statement.getString("verbId")))
+                && (query.activityId() == null || (query.relatedActivities()
+                        ? statement.getList("relatedActivities", String.class, List.of()).contains(query.activityId())
+                        : query.activityId().equals(statement.getString("activityId"))))
                 && (query.registration() == null || query.registration().equals(statement.getString("registration")))
                 && (query.agentKey() == null
-                        || statement.getList("agents", String.class, List.of()).contains(query.agentKey()));
+                        || statement.getList(query.relatedAgents() ? "relatedAgents" : "agents", String.class, List.of())
+                                .contains(query.agentKey()));
     }
 
     /**

@@ -154,13 +154,13 @@ class StatementFormatTest {
         }
 
         @Test
-        void anActivityKeepsItsObjectTypeAndIdAndLosesItsDefinition() {
+        void anActivityKeepsOnlyItsId() {
             // given / when
             JsonNode answer = ids(FULL);
 
             // then
             assertThat(answer.get("object")).isEqualTo(tree(
-                    "{\"objectType\":\"Activity\",\"id\":\"https://rto.example/units/HLTAID011/assessment\"}"));
+                    "{\"id\":\"https://rto.example/units/HLTAID011/assessment\"}"));
         }
 
         @Test
@@ -207,7 +207,7 @@ class StatementFormatTest {
                     .isEqualTo(tree("{\"objectType\":\"Group\",\"mbox\":\"mailto:cohort7@rto.example\"}"));
             assertThat(context.get("contextActivities")).isEqualTo(tree("""
                     {"parent": [{"id": "https://rto.example/units/HLTAID011"}],
-                     "grouping": [{"objectType": "Activity", "id": "https://rto.example/quals/HLT"}],
+                     "grouping": [{"id": "https://rto.example/quals/HLT"}],
                      "category": [{"id": "https://w3id.org/xapi/cmi5/context/categories/cmi5"}],
                      "other": [{"id": "https://rto.example/rooms/3"}]}"""));
         }

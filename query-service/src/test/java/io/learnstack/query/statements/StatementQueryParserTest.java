@@ -24,6 +24,8 @@ class StatementQueryParserTest {
         assertThat(query.ascending()).isFalse();
         assertThat(query.format()).isEqualTo("exact");
         assertThat(query.agentKey()).isNull();
+        assertThat(query.relatedAgents()).isFalse();
+        assertThat(query.relatedActivities()).isFalse();
     }
 
     @Test
@@ -36,7 +38,9 @@ class StatementQueryParserTest {
                 "since", "2026-11-24T09:00:00+10:00",
                 "until", "2026-11-24T10:00:00Z",
                 "limit", "25",
-                "ascending", "true"));
+                "ascending", "true",
+                "related_agents", "true",
+                "related_activities", "true"));
 
         assertThat(query.agentKey()).isEqualTo("account:https://rto.example|s123");
         assertThat(query.registration()).isEqualTo("6fbd600f-d17c-4c74-801a-2ec2e53231c7");
@@ -44,6 +48,8 @@ class StatementQueryParserTest {
         assertThat(query.until()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
         assertThat(query.limit()).isEqualTo(25);
         assertThat(query.ascending()).isTrue();
+        assertThat(query.relatedAgents()).isTrue();
+        assertThat(query.relatedActivities()).isTrue();
     }
 
     @Test
@@ -64,6 +70,8 @@ class StatementQueryParserTest {
             "limit; -1; limit must not be negative",
             "limit; ten; limit must be a whole number",
             "ascending; yes; ascending must be true or false",
+            "related_agents; 1; related_agents must be true or false",
+            "related_activities; yes; related_activities must be true or false",
             "format; full; format must be",
             "colour; blue; unknown parameter 'colour'"})
     void badParametersAreRejectedWithTheReason(String name, String value, String reason) {

@@ -1,0 +1,63 @@
+package io.learnstack.projector.statements;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * The statement index writes of one step, gathered so each bucket, day and series document is written
+ * once: entries by bucket, seconds by day, days by series. Every write is an {@code $addToSet} upsert,
+ * so writing the same entries again changes nothing.
+ */
+final class IndexWrites {
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final Map<String, Set<String>> bucketEntries = new LinkedHashMap<>();
+    private final Map<String, Set<String>> daySeconds = new LinkedHashMap<>();
+    private final Map<String, Set<String>> seriesDays = new LinkedHashMap<>();
+
+    /** Files a statement under a series, in the bucket of the second it was stored. */
+    void file(String series, Instant stored, String statementId) {
+        String day = SeriesKeys.day(stored);
+        String second = SeriesKeys.second(stored);
+        add(bucketEntries, SeriesKeys.bucketDocument(series, day, second), SeriesKeys.entry(stored, statementId));
+        add(daySeconds, SeriesKeys.dayDocument(series, day), second);
+        add(seriesDays, SeriesKeys.seriesDocument(series), day);
+    }
+
+    void writeTo(MongoCollection<Document> index) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        addToSets(writes, bucketEntries, "entries");
+        addToSets(writes, daySeconds, "seconds");
+        addToSets(writes, seriesDays, "days");
+        if (!writes.isEmpty()) {
+            index.bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    private static void add(Map<String, Set<String>> map, String key, String value) {
+        map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
+    }
+
+    private static void addToSets(List<WriteModel<Document>> writes, Map<String, Set<String>> values, String field) {
+        values.forEach((id, set) -> writes.add(new UpdateOneModel<>(eq("_id", id),
+                Updates.addEachToSet(field, new ArrayList<>(set)), UPSERT)));
+    }
+}
