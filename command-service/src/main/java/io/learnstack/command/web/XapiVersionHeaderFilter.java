@@ -17,9 +17,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every xAPI response names the version of the specification it follows: the one the request asked
- * for, or {@code learnstack.xapi.default-version} when the request named none the LRS speaks (such
- * requests are refused, and the 1.0.3 and 2.0.0 specifications each want their own version named then;
- * the newest is the default).
+ * for. Requests naming none the LRS speaks are refused: without the header at all, a request is how an
+ * xAPI 0.9 or 0.95 client speaks (those versions had no such header), and the answer names 0.95, the
+ * version it was taken for; with another version, the answer names {@code learnstack.xapi.default-version}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,15 +41,18 @@ class XapiVersionHeaderFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader(HEADER, answeredVersion(request.getHeader(HEADER)).headerValue());
+        response.setHeader(HEADER, answeredVersion(request.getHeader(HEADER)));
         chain.doFilter(request, response);
     }
 
-    private XapiVersion answeredVersion(String requested) {
+    private String answeredVersion(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return XapiVersion.PRE_HEADER_VERSION;
+        }
         try {
-            return XapiVersion.fromHeader(requested);
+            return XapiVersion.fromHeader(requested).headerValue();
         } catch (InvalidStatementException unsupported) {
-            return fallback;
+            return fallback.headerValue();
         }
     }
 }

@@ -14,6 +14,9 @@ public enum XapiVersion {
     V1_0_3("1.0.3", "1.0.0"),
     V2_0_0("2.0.0", "2.0.0");
 
+    /** The last version whose clients sent no version header; a request without one is taken for it. */
+    public static final String PRE_HEADER_VERSION = "0.95";
+
     private static final String HEADER = "X-Experience-API-Version";
     private static final Pattern V1_0 = Pattern.compile("1\\.0(\\.\\d+)?");
     private static final Pattern V2_0 = Pattern.compile("2\\.0(\\.\\d+)?");

@@ -13,8 +13,13 @@ class XapiVersionHeaderFilterTest {
     void theAnswerNamesTheRequestedVersionOrTheConfiguredDefault() throws Exception {
         assertThat(answeredVersion(new XapiVersionHeaderFilter("2.0.0"), "1.0.3")).isEqualTo("1.0.3");
         assertThat(answeredVersion(new XapiVersionHeaderFilter("2.0.0"), "2.0")).isEqualTo("2.0.0");
-        assertThat(answeredVersion(new XapiVersionHeaderFilter("2.0.0"), null)).isEqualTo("2.0.0");
         assertThat(answeredVersion(new XapiVersionHeaderFilter("1.0.3"), "0.9")).isEqualTo("1.0.3");
+    }
+
+    @Test
+    void aRequestWithoutTheHeaderIsAnsweredAsThePreHeaderVersionItWasTakenFor() throws Exception {
+        assertThat(answeredVersion(new XapiVersionHeaderFilter("2.0.0"), null)).isEqualTo("0.95");
+        assertThat(answeredVersion(new XapiVersionHeaderFilter("1.0.3"), " ")).isEqualTo("0.95");
     }
 
     private static String answeredVersion(XapiVersionHeaderFilter filter, String version) throws Exception {

@@ -10,6 +10,9 @@ public enum XapiVersion {
     /** The request and response header that names the version. */
     public static final String HEADER = "X-Experience-API-Version";
 
+    /** The last version whose clients sent no version header; a request without one is taken for it. */
+    public static final String PRE_HEADER_VERSION = "0.95";
+
     private final String headerValue;
 
     XapiVersion(String headerValue) {

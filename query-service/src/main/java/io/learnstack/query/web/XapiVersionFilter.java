@@ -15,10 +15,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every xAPI request must name a version the LRS speaks; every response names the version it follows,
- * {@code learnstack.xapi.default-version} when the request named none the LRS speaks (the 1.0.3 and
- * 2.0.0 specifications each want their own named then; the newest is the default). The About resource
- * is the one exception, since clients call it to learn the versions.
+ * Every xAPI request must name a version the LRS speaks; every response names the version it follows.
+ * A request without the header is how an xAPI 0.9 or 0.95 client speaks (those versions had no such
+ * header): it is refused, and the answer names 0.95, the version it was taken for. A request naming a
+ * version the LRS does not speak is refused under {@code learnstack.xapi.default-version}. The About
+ * resource is the one exception, since clients call it to learn the versions.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,7 +41,8 @@ class XapiVersionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<XapiVersion> version = XapiVersion.fromHeader(request.getHeader(XapiVersion.HEADER));
-        response.setHeader(XapiVersion.HEADER, version.orElse(fallback).headerValue());
+        response.setHeader(XapiVersion.HEADER, version.map(XapiVersion::headerValue)
+                .orElse(answerWithoutVersion(request)));
         if (version.isEmpty() && !request.getRequestURI().equals("/xapi/about")) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");
@@ -49,5 +51,11 @@ class XapiVersionFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private String answerWithoutVersion(HttpServletRequest request) {
+        String requested = request.getHeader(XapiVersion.HEADER);
+        boolean legacy = (requested == null || requested.isBlank()) && !request.getRequestURI().equals("/xapi/about");
+        return legacy ? XapiVersion.PRE_HEADER_VERSION : fallback.headerValue();
     }
 }

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The version the gateway names in the answers it gives itself, as the services do in theirs: the one
- * the request asked for, or the configured default when it asked for none the LRS speaks.
+ * the request asked for; 0.95 when it named none, as xAPI 0.9 and 0.95 clients did; the configured
+ * default when it named one the LRS does not speak.
  */
 @Component
 class XapiVersions {
@@ -20,6 +21,9 @@ class XapiVersions {
 
     String answering(String requested) {
         String value = requested == null ? "" : requested.trim();
+        if (value.isEmpty()) {
+            return "0.95";
+        }
         if (value.equals("1.0") || value.startsWith("1.0.")) {
             return "1.0.3";
         }
