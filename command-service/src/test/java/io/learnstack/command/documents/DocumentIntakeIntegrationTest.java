@@ -112,24 +112,43 @@ class DocumentIntakeIntegrationTest {
     }
 
     @Test
-    void deletingEveryStateOfAScopeRecordsOneDeletionPerDocumentAndSparesOtherRegistrations() {
+    void deletingEveryStateWithoutARegistrationRecordsOneDeletionPerDocumentOfEveryRegistration() {
         // given
         String activity = newActivity();
         String registration = UUID.randomUUID().toString();
         send(HttpMethod.PUT, state(activity, "a"), "text/plain", "first");
         send(HttpMethod.PUT, state(activity, "b"), "text/plain", "second");
-        send(HttpMethod.PUT, state(activity, "c") + "&registration=" + registration, "text/plain", "kept");
+        send(HttpMethod.PUT, state(activity, "c") + "&registration=" + registration, "text/plain", "registered");
 
         // when
         ResponseEntity<String> delete = send(HttpMethod.DELETE, scope(activity), null, null);
 
         // then
         assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        List<ConsumerRecord<String, byte[]>> records = awaitPublished(activity, 5);
-        assertThat(records.subList(3, 5)).extracting(record -> header(record, EventTypes.TYPE_HEADER))
+        List<ConsumerRecord<String, byte[]>> records = awaitPublished(activity, 6);
+        assertThat(records.subList(3, 6)).extracting(record -> header(record, EventTypes.TYPE_HEADER))
                 .containsOnly("DocumentDeleted");
-        assertThat(records.subList(3, 5)).extracting(record -> payload(record).path("address").path("documentId")
-                .asText()).containsExactlyInAnyOrder("a", "b");
+        assertThat(records.subList(3, 6)).extracting(record -> payload(record).path("address").path("documentId")
+                .asText()).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void deletingTheStatesOfOneRegistrationSparesTheOthers() {
+        // given
+        String activity = newActivity();
+        String registration = UUID.randomUUID().toString();
+        send(HttpMethod.PUT, state(activity, "a"), "text/plain", "unregistered");
+        send(HttpMethod.PUT, state(activity, "b") + "&registration=" + registration, "text/plain", "registered");
+
+        // when
+        ResponseEntity<String> delete = send(HttpMethod.DELETE, scope(activity) + "&registration=" + registration,
+                null, null);
+
+        // then
+        assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<ConsumerRecord<String, byte[]>> records = awaitPublished(activity, 3);
+        assertThat(header(records.get(2), EventTypes.TYPE_HEADER)).isEqualTo("DocumentDeleted");
+        assertThat(payload(records.get(2)).path("address").path("documentId").asText()).isEqualTo("b");
     }
 
     @Test
