@@ -36,7 +36,7 @@ import io.learnstack.projector.bus.Projection;
  * <p>
  * Statements of different learners travel on different partitions, which projector threads apply at
  * the same time, yet they may describe the same activity. So a document is read, merged and written
- * back only if nobody wrote it in between (its {@code revision} is unchanged); otherwise the merge starts
+ * back only if nobody wrote it in between (its merged state is unchanged); otherwise the merge starts
  * again from what is there. Merging is order-independent, so that never loses a description.
  */
 @Component
@@ -98,8 +98,11 @@ class ActivityProjection implements Projection {
             }
             long revision = current == null ? 0 : current.get("revision", Number.class).longValue();
             Document next = toDocument(id, mentions, merged, revision + 1);
+            // The condition is the whole merged state as it was read, not the revision alone: a read that
+            // raced a write on the embedded server may pair a new revision with old versions.
             if (current == null ? inserted(next)
-                    : activities.replaceOne(and(eq("_id", id), eq("revision", revision)), next).getMatchedCount() == 1) {
+                    : activities.replaceOne(and(eq("_id", id), eq("versions", current.getString("versions"))), next)
+                            .getMatchedCount() == 1) {
                 projected.increment();
                 return;
             }
