@@ -31,8 +31,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 /**
- * Statements posted through the entry point are read back through it, across the command service,
- * the event store, Kafka, the projector, the read-model server and the query service.
+ * Statements and documents written through the entry point are read back through it, across the command
+ * service, the event store, Kafka, the projector, the read-model server and the query service.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementFlowIntegrationTest {
@@ -190,6 +190,67 @@ class StatementFlowIntegrationTest {
         assertThat(put.statusCode()).isEqualTo(204);
         assertThat(got.statusCode()).isEqualTo(200);
         assertThat(json.readTree(got.body()).get("statements").get(0).get("id").asText()).isEqualTo(id);
+    }
+
+    @Nested
+    class Documents {
+
+        private final String activity = "https://rto.example/units/" + UUID.randomUUID();
+        private final String scope = "/xapi/activities/state?activityId=" + encode(activity) + "&agent="
+                + encode("{\"objectType\":\"Agent\",\"mbox\":\"mailto:ada@example.org\"}");
+        private final String bookmark = scope + "&stateId=bookmark";
+
+        @Test
+        void aStateIsReadBackAfterEachWriteWithItsETag() throws Exception {
+            // when: written, merged, then guarded by a stale tag
+            HttpResponse<String> put = write("PUT", bookmark, "{\"page\":1}", null);
+            HttpResponse<String> first = get(bookmark);
+            HttpResponse<String> post = write("POST", bookmark, "{\"chapter\":2}", null);
+            HttpResponse<String> merged = get(bookmark);
+            HttpResponse<String> stale = write("PUT", bookmark, "{}", put.headers().firstValue("ETag").orElseThrow());
+
+            // then
+            assertThat(put.statusCode()).isEqualTo(204);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(first.body())).isEqualTo(json.readTree("{\"page\":1}"));
+            assertThat(first.headers().firstValue("ETag")).isEqualTo(put.headers().firstValue("ETag"));
+            assertThat(post.statusCode()).isEqualTo(204);
+            assertThat(json.readTree(merged.body())).isEqualTo(json.readTree("{\"page\":1,\"chapter\":2}"));
+            assertThat(merged.headers().firstValue("ETag")).isEqualTo(post.headers().firstValue("ETag"))
+                    .isNotEqualTo(put.headers().firstValue("ETag"));
+            assertThat(merged.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith(JSON));
+            assertThat(stale.statusCode()).isEqualTo(412);
+        }
+
+        @Test
+        void aStateSetIsListedAndDeletedWhole() throws Exception {
+            // given
+            write("PUT", scope + "&stateId=a", "first", null);
+            write("PUT", scope + "&stateId=b", "second", null);
+
+            // when
+            HttpResponse<String> listed = get(scope);
+            HttpResponse<String> deleted = learnstack.send(learnstack.xapi(scope).DELETE());
+            HttpResponse<String> afterwards = get(scope + "&stateId=a");
+
+            // then
+            assertThat(json.readTree(listed.body())).containsExactlyInAnyOrder(
+                    json.getNodeFactory().textNode("a"), json.getNodeFactory().textNode("b"));
+            assertThat(deleted.statusCode()).isEqualTo(204);
+            assertThat(afterwards.statusCode()).isEqualTo(404);
+            assertThat(get(scope).body()).isEqualTo("[]");
+        }
+
+        private HttpResponse<String> write(String method, String pathAndQuery, String body, String ifMatch) {
+            HttpRequest.Builder request = learnstack.xapi(pathAndQuery)
+                    .header("Content-Type", body.startsWith("{") ? JSON : "text/plain")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return learnstack.send(request);
+        }
     }
 
     @Nested
