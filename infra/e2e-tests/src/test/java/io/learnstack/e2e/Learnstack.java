@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import io.learnstack.testsupport.FreePorts;
 import io.learnstack.testsupport.JavaProcess;
@@ -63,9 +65,9 @@ final class Learnstack implements AutoCloseable {
         return projector;
     }
 
-    /** Starts a new projector process after the old one was stopped or killed. */
-    void startProjector() {
-        projector = service("projector", "projector/target/projector.jar", projectorPort);
+    /** Starts a new projector process, with these extra arguments, after the old one was stopped or killed. */
+    void startProjector(String... extraArgs) {
+        projector = service("projector", "projector/target/projector.jar", projectorPort, extraArgs);
         awaitHealthy(projector, projectorPort);
     }
 
@@ -85,14 +87,16 @@ final class Learnstack implements AutoCloseable {
                 .header("X-Experience-API-Version", "1.0.3");
     }
 
-    private JavaProcess service(String name, String jar, int port) {
+    private JavaProcess service(String name, String jar, int port, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--spring.datasource.url=" + infrastructure.eventStoreJdbcUrl(),
+                "--spring.data.mongodb.uri=" + infrastructure.mongoUri()));
+        args.addAll(List.of(extraArgs));
         return JavaProcess.builder(name).jar(jar(jar))
                 .jvmOptions("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                 .env("AXONIQ_UPDATE_CHECKER_DISABLED", "true")
-                .args("--server.port=" + port,
-                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                        "--spring.datasource.url=" + infrastructure.eventStoreJdbcUrl(),
-                        "--spring.data.mongodb.uri=" + infrastructure.mongoUri())
+                .args(args.toArray(String[]::new))
                 .logDir(logs).start();
     }
 

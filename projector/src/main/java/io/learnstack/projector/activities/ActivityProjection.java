@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,11 @@ class ActivityProjection implements Projection {
     /** An activity document's id: tenant and activity id, the same pair the query service looks up. */
     static String documentId(String tenant, String activityId) {
         return tenant + "/" + activityId;
+    }
+
+    @Override
+    public Set<String> collections() {
+        return Set.of(ACTIVITIES);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -43,6 +44,11 @@ class AttachmentProjection implements Projection {
     AttachmentProjection(MongoDatabase readModels, MeterRegistry meters) {
         this.attachments = readModels.getCollection(ATTACHMENTS);
         this.projected = meters.counter("learnstack.projection.attachments.applied");
+    }
+
+    @Override
+    public Set<String> collections() {
+        return Set.of(ATTACHMENTS);
     }
 
     @Override

@@ -40,7 +40,8 @@ class LearnerEventListener {
         this.batchTimer = meters.timer("learnstack.projection.batch");
     }
 
-    @KafkaListener(id = "learnstack-projector", topics = "${learnstack.projector.topic}", batch = "true")
+    @KafkaListener(id = "learnstack-projector", topics = "${learnstack.projector.topic}", batch = "true",
+            autoStartup = "#{!${learnstack.projector.rebuild:false}}")
     void on(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         Timer.Sample sample = Timer.start();
         List<Envelope> batch = new ArrayList<>(records.size());

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -64,6 +65,11 @@ class DocumentProjection implements Projection {
         this.documents = readModels.getCollection(DOCUMENTS);
         this.scopes = readModels.getCollection(SCOPES);
         this.projected = meters.counter("learnstack.projection.documents.applied");
+    }
+
+    @Override
+    public Set<String> collections() {
+        return Set.of(DOCUMENTS, SCOPES);
     }
 
     @Override

@@ -72,6 +72,11 @@ class StatementProjection implements Projection {
     }
 
     @Override
+    public Set<String> collections() {
+        return Set.of(STATEMENTS, INDEX);
+    }
+
+    @Override
     public void apply(List<Envelope> batch) {
         List<StatementRecorded> recorded = new ArrayList<>();
         List<StatementVoided> voided = new ArrayList<>();
