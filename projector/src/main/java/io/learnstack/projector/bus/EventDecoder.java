@@ -2,6 +2,8 @@ package io.learnstack.projector.bus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.learnstack.events.EventTypes;
 import io.learnstack.events.LearnstackEvent;
+import io.learnstack.projector.progress.ProjectionProgress;
 
 /** Turns Kafka records back into events by their type header. */
 @Component
@@ -41,5 +44,13 @@ class EventDecoder {
         }
         LearnstackEvent event = json.readValue(record.value(), eventClass.get());
         return Optional.of(new Envelope(event, record.topic(), record.partition(), record.offset()));
+    }
+
+    /** Where a record stands on its topic, with the time its event was appended to the event store. */
+    static ProjectionProgress.Applied position(ConsumerRecord<?, ?> record) {
+        Header time = record.headers().lastHeader(EventTypes.TIME_HEADER);
+        return new ProjectionProgress.Applied(record.topic(), record.partition(), record.offset(),
+                Date.from(time == null ? Instant.ofEpochMilli(record.timestamp())
+                        : Instant.parse(new String(time.value(), StandardCharsets.UTF_8))));
     }
 }
