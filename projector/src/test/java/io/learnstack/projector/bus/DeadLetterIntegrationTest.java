@@ -3,6 +3,8 @@ package io.learnstack.projector.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +48,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.learnstack.events.EventTypes;
 import io.learnstack.events.LearnstackEvent;
 import io.learnstack.events.StatementRecorded;
+import io.learnstack.projector.deadletters.DeadLetterTool;
 import io.learnstack.projector.progress.ProjectionProgress;
 import io.learnstack.testsupport.LocalInfrastructure;
 
@@ -96,6 +100,11 @@ class DeadLetterIntegrationTest {
     @AfterAll
     static void stopProducer() {
         producer.close();
+    }
+
+    @BeforeEach
+    void refuseAsABugWould() {
+        recording.refuse(true);
     }
 
     @Test
@@ -163,6 +172,31 @@ class DeadLetterIntegrationTest {
         assertThat(deadLetterCount() - deadLettersBefore).isEqualTo(1);
     }
 
+    @Test
+    void aDeadLetterReplayedAfterTheFixIsApplied() throws Exception {
+        // given
+        String key = "learner-" + UUID.randomUUID();
+        StatementRecorded refused = statement(REFUSED + "-" + UUID.randomUUID());
+        send(key, "StatementRecorded", json.writeValueAsBytes(refused));
+        deadLetterOf(key);
+        recording.refuse(false);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        DeadLetterTool tool = new DeadLetterTool(LocalInfrastructure.shared().kafkaBootstrapServers(), DEAD_LETTERS,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        // when
+        int listed = tool.list();
+        int replayed = tool.replay("replay-" + UUID.randomUUID());
+
+        // then
+        assertThat(listed).isPositive();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("key=" + key + " type=StatementRecorded from="
+                + TOPIC + "-0@").contains(IllegalArgumentException.class.getName()).contains(refused.statementId());
+        assertThat(replayed).isEqualTo(listed);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(recording.statementIds())
+                .contains(refused.statementId()));
+    }
+
     private long send(String key, String type, byte[] value) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, 0, key, value);
         record.headers().add(EventTypes.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
@@ -224,12 +258,14 @@ class DeadLetterIntegrationTest {
     static class RecordingProjection implements Projection {
 
         private final List<String> statementIds = new CopyOnWriteArrayList<>();
+        private volatile boolean refuse = true;
 
         @Override
         public void apply(List<Envelope> batch) {
             for (Envelope envelope : batch) {
                 LearnstackEvent event = envelope.event();
-                if (event instanceof StatementRecorded recorded && recorded.statementId().startsWith(REFUSED)) {
+                if (refuse && event instanceof StatementRecorded recorded
+                        && recorded.statementId().startsWith(REFUSED)) {
                     throw new IllegalArgumentException("cannot apply statement " + recorded.statementId());
                 }
             }
@@ -243,6 +279,10 @@ class DeadLetterIntegrationTest {
         @Override
         public Set<String> collections() {
             return Set.of();
+        }
+
+        void refuse(boolean refuse) {
+            this.refuse = refuse;
         }
 
         List<String> statementIds() {
