@@ -7,8 +7,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -49,8 +51,9 @@ class KafkaConfiguration {
     /** The projector's only producer: it writes dead letters, byte for byte as they were consumed. */
     @Bean
     ProducerFactory<String, byte[]> deadLetterProducerFactory(KafkaProperties properties,
+            ObjectProvider<SslBundles> sslBundles,
             @Value("${learnstack.projector.max-message-bytes:12582912}") int maxMessageBytes) {
-        Map<String, Object> config = properties.buildProducerProperties(null);
+        Map<String, Object> config = properties.buildProducerProperties(sslBundles.getIfAvailable());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessageBytes + DEAD_LETTER_HEADROOM_BYTES);
