@@ -42,14 +42,33 @@ final class IndexWrites {
         add(seriesDays, SeriesKeys.seriesDocument(series), day);
     }
 
-    void writeTo(MongoCollection<Document> index) {
+    /**
+     * Writes the gathered entries in one unordered bulk write, leaving out day and series entries the
+     * projector knows are there already.
+     */
+    void writeTo(MongoCollection<Document> index, KnownEntries known) {
+        Map<String, Set<String>> newSeconds = unknown(daySeconds, known);
+        Map<String, Set<String>> newDays = unknown(seriesDays, known);
         List<WriteModel<Document>> writes = new ArrayList<>();
         addToSets(writes, bucketEntries, "entries");
-        addToSets(writes, daySeconds, "seconds");
-        addToSets(writes, seriesDays, "days");
+        addToSets(writes, newSeconds, "seconds");
+        addToSets(writes, newDays, "days");
         if (!writes.isEmpty()) {
             index.bulkWrite(writes, UNORDERED);
         }
+        remember(newSeconds, known);
+        remember(newDays, known);
+    }
+
+    private static Map<String, Set<String>> unknown(Map<String, Set<String>> values, KnownEntries known) {
+        Map<String, Set<String>> unknown = new LinkedHashMap<>();
+        values.forEach((id, set) -> set.stream().filter(value -> !known.contains(id, value))
+                .forEach(value -> add(unknown, id, value)));
+        return unknown;
+    }
+
+    private static void remember(Map<String, Set<String>> written, KnownEntries known) {
+        written.forEach((id, set) -> set.forEach(value -> known.add(id, value)));
     }
 
     private static void add(Map<String, Set<String>> map, String key, String value) {

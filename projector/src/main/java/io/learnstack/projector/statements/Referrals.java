@@ -43,10 +43,12 @@ final class Referrals {
 
     private final MongoCollection<Document> statements;
     private final MongoCollection<Document> index;
+    private final KnownEntries known;
 
-    Referrals(MongoCollection<Document> statements, MongoCollection<Document> index) {
+    Referrals(MongoCollection<Document> statements, MongoCollection<Document> index, KnownEntries known) {
         this.statements = statements;
         this.index = index;
+        this.known = known;
     }
 
     /**
@@ -108,7 +110,7 @@ final class Referrals {
         if (added.isEmpty()) {
             return Set.of();
         }
-        indexWrites.writeTo(index);
+        indexWrites.writeTo(index, known);
         List<WriteModel<Document>> seriesWrites = new ArrayList<>();
         added.forEach((referrer, newSeries) -> seriesWrites.add(new UpdateOneModel<>(
                 eq("_id", StatementProjection.documentId(referrer.tenant(), referrer.statementId())),

@@ -61,7 +61,17 @@ final class SeriesKeys {
 
     /** Orders a series' entries newest last; the statement id breaks ties within a millisecond. */
     static String entry(Instant stored, String statementId) {
-        return String.format("%013d|%s", stored.toEpochMilli(), statementId);
+        // Written for every statement and series: String.format costs more than the rest of the filing.
+        long epochMilli = stored.toEpochMilli();
+        if (epochMilli < 0) {
+            return String.format("%013d|%s", epochMilli, statementId);
+        }
+        String millis = Long.toString(epochMilli);
+        StringBuilder entry = new StringBuilder(14 + statementId.length());
+        for (int pad = millis.length(); pad < 13; pad++) {
+            entry.append('0');
+        }
+        return entry.append(millis).append('|').append(statementId).toString();
     }
 
     static Instant storedOf(String entry) {

@@ -13,13 +13,15 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
@@ -44,18 +46,18 @@ class StatementProjection implements Projection {
     static final String STATEMENTS = "statements";
     static final String INDEX = "statement_index";
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> statements;
     private final MongoCollection<Document> index;
     private final Referrals referrals;
+    private final KnownEntries known = new KnownEntries();
     private final Counter projected;
 
     StatementProjection(MongoDatabase readModels, MeterRegistry meters) {
         this.statements = readModels.getCollection(STATEMENTS);
         this.index = readModels.getCollection(INDEX);
-        this.referrals = new Referrals(statements, index);
+        this.referrals = new Referrals(statements, index, known);
         this.projected = meters.counter("learnstack.projection.statements.applied");
         declareIndexes();
     }
@@ -103,18 +105,33 @@ class StatementProjection implements Projection {
         for (StatementRecorded event : recorded) {
             FilterValues values = FilterValues.of(event);
             Set<String> series = seriesOf(event, values);
-            statementWrites.add(new UpdateOneModel<>(eq("_id", documentId(event.tenant(), event.statementId())),
-                    Updates.setOnInsert(toDocument(event, values, series)), UPSERT));
+            statementWrites.add(new InsertOneModel<>(toDocument(event, values, series)));
             series.forEach(each -> indexWrites.file(each, event.stored(), event.statementId()));
             if (values.targetId() != null) {
                 targets.put(event.statementId(), values.targetId());
             }
         }
         // Statements first: a query that finds an index entry before its statement skips it, never fails.
-        statements.bulkWrite(statementWrites, UNORDERED);
-        indexWrites.writeTo(index);
+        insertAbsent(statementWrites);
+        indexWrites.writeTo(index, known);
         referrals.apply(recorded, targets);
         projected.increment(statementWrites.size());
+    }
+
+    /**
+     * A statement's document never changes once written, so a redelivered one is simply not inserted
+     * again. An insert costs the read-model server fewer index lookups than an upsert.
+     */
+    private void insertAbsent(List<WriteModel<Document>> inserts) {
+        try {
+            statements.bulkWrite(inserts, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteConcernError() == null && e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -136,7 +153,8 @@ class StatementProjection implements Projection {
     }
 
     private static Document toDocument(StatementRecorded recorded, FilterValues values, Set<String> series) {
-        return new Document("tenant", recorded.tenant())
+        return new Document("_id", documentId(recorded.tenant(), recorded.statementId()))
+                .append("tenant", recorded.tenant())
                 .append("statementId", recorded.statementId())
                 .append("stored", Date.from(recorded.stored()))
                 .append("timestamp", Date.from(recorded.timestamp()))
