@@ -40,7 +40,8 @@ import io.learnstack.projector.progress.ProjectionProgress;
  * <p>
  * Runs when the projector starts with {@code learnstack.projector.rebuild=true}, which also keeps the
  * listener from starting on its own. Every other projector of the group must be stopped first: a
- * group with members cannot be moved back, and the rebuild refuses to start.
+ * group with members cannot be moved back, and the rebuild refuses to start while any remain after
+ * {@code learnstack.projector.rebuild-members-leave-within}.
  */
 @Component
 @ConditionalOnProperty(name = "learnstack.projector.rebuild", havingValue = "true")
@@ -59,11 +60,13 @@ class ReadModelRebuild implements ApplicationRunner {
     private final String topic;
     private final String group;
     private final Duration reportEvery;
+    private final Duration membersLeaveWithin;
 
     ReadModelRebuild(List<Projection> projections, MongoDatabase readModels, KafkaAdmin kafkaAdmin,
             KafkaListenerEndpointRegistry listeners, @Value("${learnstack.projector.topic}") String topic,
             @Value("${spring.kafka.consumer.group-id}") String group,
-            @Value("${learnstack.projector.rebuild-report-every:2s}") Duration reportEvery) {
+            @Value("${learnstack.projector.rebuild-report-every:2s}") Duration reportEvery,
+            @Value("${learnstack.projector.rebuild-members-leave-within:60s}") Duration membersLeaveWithin) {
         this.projections = projections;
         this.readModels = readModels;
         this.kafkaAdmin = kafkaAdmin;
@@ -71,6 +74,7 @@ class ReadModelRebuild implements ApplicationRunner {
         this.topic = topic;
         this.group = group;
         this.reportEvery = reportEvery;
+        this.membersLeaveWithin = membersLeaveWithin;
     }
 
     @Override
@@ -97,12 +101,25 @@ class ReadModelRebuild implements ApplicationRunner {
         report(target, total);
     }
 
+    /**
+     * A projector stopped just before may still be a member until its session times out (a killed one
+     * sends no goodbye), so members are given that long to leave before the rebuild refuses.
+     */
     private void refuseWhileOthersConsume(Admin admin) throws Exception {
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
-                .get(group).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!description.members().isEmpty()) {
-            throw new IllegalStateException("rebuild: " + description.members().size() + " projector(s) of group "
-                    + group + " still consume; stop every projector before a rebuild");
+        long deadline = System.nanoTime() + membersLeaveWithin.toNanos();
+        while (true) {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
+                    .get(group).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            int members = description.members().size();
+            if (members == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("rebuild: " + members + " consumer(s) of group " + group
+                        + " still consume; stop every projector before a rebuild");
+            }
+            log.info("rebuild: waiting for {} consumer(s) of group {} to leave", members, group);
+            TimeUnit.SECONDS.sleep(1);
         }
     }
 
