@@ -1,6 +1,6 @@
 package io.learnstack.command.documents;
 
-import static io.learnstack.command.XapiRequests.TOPIC;
+import static io.learnstack.command.PublishedEvents.header;
 import static io.learnstack.command.XapiRequests.inParallel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,16 +10,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -41,10 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.learnstack.command.InfrastructureProperties;
-import io.learnstack.command.XapiRequests;
+import io.learnstack.command.PublishedEvents;
 import io.learnstack.events.DocumentKind;
 import io.learnstack.events.EventTypes;
-import io.learnstack.testsupport.LocalInfrastructure;
 
 /**
  * Document writes against the real event-store server and Kafka broker: the status codes clients see,
@@ -65,8 +59,7 @@ class DocumentIntakeIntegrationTest {
     @Autowired
     private JdbcTemplate jdbc;
 
-    private KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> published = new CopyOnWriteArrayList<>();
+    private PublishedEvents published;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -75,13 +68,12 @@ class DocumentIntakeIntegrationTest {
 
     @BeforeAll
     void subscribe() {
-        consumer = XapiRequests.consumer(LocalInfrastructure.shared().kafkaBootstrapServers(), "documents-test");
-        consumer.subscribe(List.of(TOPIC));
+        published = new PublishedEvents("documents-test");
     }
 
     @AfterAll
     void close() {
-        consumer.close();
+        published.close();
     }
 
     @Test
@@ -248,19 +240,8 @@ class DocumentIntakeIntegrationTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitPublished(String activity, int count) {
-        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(published::add);
-            matching.clear();
-            // Publishing is at least once (a batch is sent again after a failure), so count distinct events.
-            Set<String> eventIds = new HashSet<>();
-            published.stream()
-                    .filter(record -> payload(record).path("address").path("activityId").asText().equals(activity))
-                    .filter(record -> eventIds.add(header(record, EventTypes.ID_HEADER)))
-                    .forEach(matching::add);
-            assertThat(matching).hasSize(count);
-        });
-        return matching;
+        return published.awaitDistinct(
+                record -> payload(record).path("address").path("activityId").asText().equals(activity), count);
     }
 
     private static String newActivity() {
@@ -285,9 +266,5 @@ class DocumentIntakeIntegrationTest {
         } catch (IOException unreadable) {
             throw new AssertionError(unreadable);
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,23 +1,18 @@
 package io.learnstack.command.statements;
 
-import static io.learnstack.command.XapiRequests.TOPIC;
+import static io.learnstack.command.PublishedEvents.header;
 import static io.learnstack.command.XapiRequests.headers;
 import static io.learnstack.command.XapiRequests.statement;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -39,9 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.learnstack.command.InfrastructureProperties;
-import io.learnstack.command.XapiRequests;
+import io.learnstack.command.PublishedEvents;
 import io.learnstack.events.EventTypes;
-import io.learnstack.testsupport.LocalInfrastructure;
 
 /**
  * Statements with attachment contents in multipart/mixed requests, against the real event-store server
@@ -61,8 +55,7 @@ class StatementAttachmentsIntegrationTest {
     @Autowired
     private JdbcTemplate jdbc;
 
-    private KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> published = new CopyOnWriteArrayList<>();
+    private PublishedEvents published;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -71,13 +64,12 @@ class StatementAttachmentsIntegrationTest {
 
     @BeforeAll
     void subscribe() {
-        consumer = XapiRequests.consumer(LocalInfrastructure.shared().kafkaBootstrapServers(), "attachments-test");
-        consumer.subscribe(List.of(TOPIC));
+        published = new PublishedEvents("attachments-test");
     }
 
     @AfterAll
     void close() {
-        consumer.close();
+        published.close();
     }
 
     @Test
@@ -225,12 +217,8 @@ class StatementAttachmentsIntegrationTest {
 
     private ConsumerRecord<String, byte[]> awaitAttachmentPublished(String sha2) {
         String key = "demo|attachment:" + sha2;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(published::add);
-            assertThat(published).anyMatch(record -> key.equals(record.key()) && "AttachmentStored".equals(
-                    new String(record.headers().lastHeader(EventTypes.TYPE_HEADER).value(), StandardCharsets.UTF_8)));
-        });
-        return published.stream().filter(record -> key.equals(record.key())).findFirst().orElseThrow();
+        return published.awaitFirst(record -> key.equals(record.key())
+                && "AttachmentStored".equals(header(record, EventTypes.TYPE_HEADER)));
     }
 
     private int eventsOf(String aggregateId) {

@@ -1,25 +1,18 @@
 package io.learnstack.command.statements;
 
-import static io.learnstack.command.XapiRequests.TOPIC;
+import static io.learnstack.command.PublishedEvents.header;
 import static io.learnstack.command.XapiRequests.headers;
 import static io.learnstack.command.XapiRequests.inParallel;
 import static io.learnstack.command.XapiRequests.post;
 import static io.learnstack.command.XapiRequests.statement;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -38,9 +31,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.learnstack.command.InfrastructureProperties;
-import io.learnstack.command.XapiRequests;
+import io.learnstack.command.PublishedEvents;
 import io.learnstack.events.EventTypes;
-import io.learnstack.testsupport.LocalInfrastructure;
 
 /**
  * The write side against the real event-store server and Kafka broker: what is accepted, what is
@@ -55,8 +47,7 @@ class StatementIntakeIntegrationTest {
     @Autowired
     private JdbcTemplate jdbc;
 
-    private KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> published = new CopyOnWriteArrayList<>();
+    private PublishedEvents published;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -65,13 +56,12 @@ class StatementIntakeIntegrationTest {
 
     @BeforeAll
     void subscribe() {
-        consumer = XapiRequests.consumer(LocalInfrastructure.shared().kafkaBootstrapServers(), "intake-test");
-        consumer.subscribe(List.of(TOPIC));
+        published = new PublishedEvents("intake-test");
     }
 
     @AfterAll
     void close() {
-        consumer.close();
+        published.close();
     }
 
     @Test
@@ -314,19 +304,8 @@ class StatementIntakeIntegrationTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitPublished(String statementId, int count) {
-        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(published::add);
-            matching.clear();
-            // Publishing is at least once (a batch is sent again after a failure), so count distinct events.
-            Set<String> eventIds = new HashSet<>();
-            published.stream().filter(record -> new String(record.value(), StandardCharsets.UTF_8)
-                    .contains("\"statementId\":\"" + statementId + "\""))
-                    .filter(record -> eventIds.add(header(record, EventTypes.ID_HEADER)))
-                    .forEach(matching::add);
-            assertThat(matching).hasSize(count);
-        });
-        return matching;
+        return published.awaitDistinct(record -> new String(record.value(), StandardCharsets.UTF_8)
+                .contains("\"statementId\":\"" + statementId + "\""), count);
     }
 
     private int eventsOf(String statementId) {
@@ -337,9 +316,5 @@ class StatementIntakeIntegrationTest {
     private ResponseEntity<String> put(String statementId, String body) {
         String url = statementId == null ? "/xapi/statements" : "/xapi/statements?statementId=" + statementId;
         return http.exchange(url, HttpMethod.PUT, new HttpEntity<>(body, headers()), String.class);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }
