@@ -23,15 +23,26 @@ public final class EventTypes {
     /** Kafka header holding the event's global position in the event store. */
     public static final String POSITION_HEADER = "learnstack-event-position";
 
-    private static final Map<String, Class<? extends LearnstackEvent>> BY_NAME = Map.of(
-            "StatementRecorded", StatementRecorded.class,
-            "StatementVoided", StatementVoided.class,
-            "LearningActivityRecorded", LearningActivityRecorded.class,
-            "AssessmentSubmitted", AssessmentSubmitted.class,
-            "CompletionRecorded", CompletionRecorded.class,
-            "DocumentStored", DocumentStored.class,
-            "DocumentDeleted", DocumentDeleted.class,
-            "AttachmentStored", AttachmentStored.class);
+    private static final Map<String, Class<? extends LearnstackEvent>> BY_NAME = Map.ofEntries(
+            Map.entry("StatementRecorded", StatementRecorded.class),
+            Map.entry("StatementVoided", StatementVoided.class),
+            Map.entry("LearningActivityRecorded", LearningActivityRecorded.class),
+            Map.entry("AssessmentSubmitted", AssessmentSubmitted.class),
+            Map.entry("CompletionRecorded", CompletionRecorded.class),
+            Map.entry("DocumentStored", DocumentStored.class),
+            Map.entry("DocumentDeleted", DocumentDeleted.class),
+            Map.entry("AttachmentStored", AttachmentStored.class),
+            Map.entry("CredentialDefined", CredentialDefined.class),
+            Map.entry("CredentialRevised", CredentialRevised.class),
+            Map.entry("CredentialRetired", CredentialRetired.class),
+            Map.entry("CredentialIssued", CredentialIssued.class),
+            Map.entry("CredentialRevoked", CredentialRevoked.class),
+            Map.entry("CredentialExpired", CredentialExpired.class),
+            Map.entry("IssuerKeyPublished", IssuerKeyPublished.class),
+            Map.entry("LearnerEnrolled", LearnerEnrolled.class),
+            Map.entry("LearnerReEnrolled", LearnerReEnrolled.class),
+            Map.entry("EnrolmentWithdrawn", EnrolmentWithdrawn.class),
+            Map.entry("EnrolmentCompleted", EnrolmentCompleted.class));
 
     private static final Map<Class<? extends LearnstackEvent>, String> BY_CLASS = BY_NAME.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

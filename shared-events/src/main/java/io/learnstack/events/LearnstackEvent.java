@@ -2,14 +2,16 @@ package io.learnstack.events;
 
 /**
  * Every event the command side publishes: learners' statements and what was derived from them, xAPI
- * documents, and attachment contents. Projectors switch over the family exhaustively.
+ * documents, attachment contents, the credential catalogue, awarded credentials, issuers' keys and
+ * enrolments. Projectors switch over the family exhaustively.
  * <p>
  * Events are published to Kafka keyed by {@link #partitionKey()}: events that must stay in order share
  * a key, so they share a partition.
  *
  * @since 0.2
  */
-public sealed interface LearnstackEvent permits LearnerEvent, DocumentEvent, AttachmentStored {
+public sealed interface LearnstackEvent permits LearnerEvent, DocumentEvent, AttachmentStored, CatalogueEvent, AwardEvent,
+        IssuerKeyPublished, EnrolmentEvent {
 
     /** The tenant (RTO) the event belongs to. */
     String tenant();

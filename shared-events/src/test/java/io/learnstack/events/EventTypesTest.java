@@ -23,7 +23,9 @@ class EventTypesTest {
         for (Class<?> permitted : concreteEvents(LearnstackEvent.class)) {
             String name = Arrays.stream(new String[] {"StatementRecorded", "StatementVoided", "LearningActivityRecorded",
                     "AssessmentSubmitted", "CompletionRecorded", "DocumentStored", "DocumentDeleted",
-                    "AttachmentStored"})
+                    "AttachmentStored", "CredentialDefined", "CredentialRevised", "CredentialRetired",
+                    "CredentialIssued", "CredentialRevoked", "CredentialExpired", "IssuerKeyPublished",
+                    "LearnerEnrolled", "LearnerReEnrolled", "EnrolmentWithdrawn", "EnrolmentCompleted"})
                     .filter(candidate -> EventTypes.classOf(candidate).orElseThrow() == permitted)
                     .findFirst().orElse(null);
             assertThat(name).as("wire name of %s", permitted.getSimpleName()).isNotNull();
@@ -50,6 +52,26 @@ class EventTypesTest {
         assertThat(stored.partitionKey()).isEqualTo(deleted.partitionKey())
                 .isEqualTo("demo|mbox:mailto:ada@example.org");
         assertThat(profile.partitionKey()).isEqualTo("demo|activity:https://rto.example/units/HLTAID011");
+    }
+
+    @Test
+    void aDefinitionsRequirementTreeSurvivesTheWireWithItsKinds() throws Exception {
+        Requirement tree = new Requirement.AllOf(List.of(
+                new Requirement.ActivityCompleted("https://rto.example/units/HLTAID009"),
+                new Requirement.AssessmentPassed("https://rto.example/assessments/cpr", 0.8),
+                new Requirement.Within(java.time.Period.ofMonths(24), new Requirement.AtLeast(1, List.of(
+                        new Requirement.CredentialHeld("infection-control"),
+                        new Requirement.AnyOf(List.of(new Requirement.ActivityCompleted("x"))))))));
+        CredentialDefined defined = new CredentialDefined("demo", new CredentialDefinition("first-aid", 1,
+                "First aid", "Provide first aid", null, "skill set", tree, java.time.Period.ofYears(3),
+                CredentialDefinition.IssuancePolicy.AUTOMATIC), Instant.parse("2026-11-24T09:00:00Z"));
+
+        String text = json.writeValueAsString(defined);
+        CredentialDefined back = json.readValue(text, CredentialDefined.class);
+
+        assertThat(back).isEqualTo(defined);
+        assertThat(text).contains("\"type\":\"allOf\"", "\"type\":\"within\"", "\"window\":\"P24M\"");
+        assertThat(defined.partitionKey()).isEqualTo("demo|catalogue");
     }
 
     private static List<Class<?>> concreteEvents(Class<?> family) {

@@ -24,7 +24,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** HTTP Basic authentication of xAPI clients: every xAPI request must name a known key and its secret. */
+/**
+ * HTTP Basic authentication: every request to a protected resource must name a known key and its secret
+ * (401 otherwise), and the key must hold the resource's role (403 otherwise).
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BasicAuthFilter extends OncePerRequestFilter {
@@ -40,13 +43,13 @@ class BasicAuthFilter extends OncePerRequestFilter {
 
     @EventListener(ApplicationReadyEvent.class)
     void announceClients() {
-        byKey.values().forEach(entry -> log.info("xAPI client key '{}' accepted for tenant '{}'",
-                entry.key(), entry.tenant()));
+        byKey.values().forEach(entry -> log.info("key '{}' accepted for tenant '{}' with roles {}",
+                entry.key(), entry.tenant(), entry.grantedRoles()));
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/xapi/");
+        return !AccessRules.isProtected(request.getRequestURI());
     }
 
     @Override
@@ -58,6 +61,14 @@ class BasicAuthFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json");
             response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"valid HTTP Basic credentials are required\"}");
+            return;
+        }
+        Role needed = AccessRules.roleFor(request.getMethod(), request.getRequestURI());
+        if (!client.get().has(needed)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"forbidden\",\"message\":\"this key does not hold the "
+                    + needed.id() + " role\"}");
             return;
         }
         request.setAttribute(Client.ATTRIBUTE, client.get());
@@ -83,6 +94,6 @@ class BasicAuthFilter extends OncePerRequestFilter {
                 decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
-        return Optional.of(new Client(entry.tenant(), entry.key()));
+        return Optional.of(new Client(entry.tenant(), entry.key(), entry.grantedRoles()));
     }
 }

@@ -1,11 +1,13 @@
 package io.learnstack.command.security;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The xAPI clients this LRS accepts.
+ * The keys this LRS accepts.
  *
  * @param clients one entry per key
  */
@@ -17,12 +19,23 @@ public record ClientProperties(List<Entry> clients) {
     }
 
     /**
-     * One client key.
+     * One key.
      *
      * @param tenant the tenant (RTO) the key acts for
      * @param key    the user name of HTTP Basic auth
      * @param secret the password of HTTP Basic auth
+     * @param roles  role names ({@code xapi}, {@code registrar}, {@code catalogue}, {@code analyst});
+     *               {@code xapi} alone when none are given
      */
-    public record Entry(String tenant, String key, String secret) {
+    public record Entry(String tenant, String key, String secret, List<String> roles) {
+
+        Set<Role> grantedRoles() {
+            if (roles == null || roles.isEmpty()) {
+                return Set.of(Role.XAPI);
+            }
+            Set<Role> granted = EnumSet.noneOf(Role.class);
+            roles.forEach(role -> granted.add(Role.parse(role)));
+            return granted;
+        }
     }
 }
