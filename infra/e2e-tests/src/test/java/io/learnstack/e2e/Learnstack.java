@@ -91,7 +91,9 @@ final class Learnstack implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.datasource.url=" + infrastructure.eventStoreJdbcUrl(),
-                "--spring.data.mongodb.uri=" + infrastructure.mongoUri()));
+                "--spring.data.mongodb.uri=" + infrastructure.mongoUri(),
+                "--learnstack.issuance.command-uri=http://127.0.0.1:" + commandPort,
+                "--learnstack.public-base-url=" + baseUrl()));
         args.addAll(List.of(extraArgs));
         return JavaProcess.builder(name).jar(jar(jar))
                 .jvmOptions("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
