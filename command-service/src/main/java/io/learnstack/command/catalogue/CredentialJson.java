@@ -30,7 +30,8 @@ final class CredentialJson {
     private static final Set<String> FIELDS = Set.of("id", "name", "description", "image", "kind", "requirement",
             "validity", "issuance");
     /** What a read answers with besides the definition; a client may send a read back as it got it. */
-    private static final Set<String> READ_ONLY = Set.of("revision", "retired", "defined", "revised", "revisions");
+    private static final Set<String> READ_ONLY = Set.of("revision", "retired", "defined", "revised", "retiredAt",
+            "revisions");
     private static final String TYPES = "allOf, anyOf, atLeast, activityCompleted, assessmentPassed, "
             + "credentialHeld, within";
 

@@ -206,6 +206,18 @@ class CatalogueControllerTest {
         }
 
         @Test
+        void aReadSentBackAsItIsRevisesWithoutItsReadOnlyFields() throws Exception {
+            when(intake.revise(any())).thenReturn(3);
+            String read = FIRST_AID.replace("\"issuance\":\"on-approval\",", "\"issuance\":\"on-approval\","
+                    + "\"revision\":2,\"retired\":false,\"defined\":\"2026-11-24T09:00:00Z\",\"revised\":"
+                    + "\"2026-11-24T10:00:00Z\",\"revisions\":[{\"revision\":1,\"at\":\"2026-11-24T09:00:00Z\"}],");
+
+            mvc.perform(authorised(put("/api/credentials/first-aid")).content(read))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.revision").value(3));
+        }
+
+        @Test
         void anotherIdInTheBodyIs400() throws Exception {
             mvc.perform(authorised(put("/api/credentials/cpr")).content(FIRST_AID))
                     .andExpect(status().isBadRequest())
