@@ -137,7 +137,7 @@ class CatalogueAggregate {
 
     /** The credential as the catalogue holds it, retired or not. */
     Optional<Entry> entry(String credentialId) {
-        return Optional.ofNullable(credentials.get(credentialId));
+        return credentialId == null ? Optional.empty() : Optional.ofNullable(credentials.get(credentialId));
     }
 
     @EventSourcingHandler

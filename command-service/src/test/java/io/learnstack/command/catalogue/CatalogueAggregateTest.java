@@ -286,6 +286,7 @@ class CatalogueAggregateTest {
         });
         assertThat(catalogue.entry("first-aid")).hasValueSatisfying(entry -> assertThat(entry.retired()).isTrue());
         assertThat(catalogue.entry("nothing")).isEmpty();
+        assertThat(catalogue.entry(null)).isEmpty();
     }
 
     private static org.hamcrest.Matcher<CatalogueRefusedException> refused(Reason reason, String message) {
