@@ -1,23 +1,35 @@
 package io.learnstack.command.statements;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Decides what a normalised statement means for a learner's progress: an assessment outcome,
- * a completion, other activity, or nothing.
+ * a completion, other activity, or nothing, under the verb mapping of the statement's tenant.
  */
 @Component
 class StatementClassifier {
 
-    private final VerbMapping verbs;
+    private final VerbMapping defaults;
+    private final Map<String, VerbMapping> byTenant = new HashMap<>();
 
     StatementClassifier(VerbMapping verbs) {
-        this.verbs = verbs;
+        this.defaults = verbs;
+        verbs.tenants().keySet().forEach(tenant -> byTenant.put(tenant, verbs.forTenant(tenant)));
     }
 
+    /** Classifies under the default verb mapping. */
     Classification classify(JsonNode statement) {
+        return classify(null, statement);
+    }
+
+    /** Classifies under the tenant's verb mapping, the defaults where it names none. */
+    Classification classify(String tenant, JsonNode statement) {
+        VerbMapping verbs = tenant == null ? defaults : byTenant.getOrDefault(tenant, defaults);
         JsonNode object = statement.path("object");
         if (!"Activity".equals(object.path("objectType").asText("Activity")) || !object.hasNonNull("id")) {
             return Classification.none();

@@ -158,7 +158,7 @@ class StatementIntake {
                     registration.isTextual() ? registration.asText().toLowerCase() : null,
                     OffsetDateTime.parse(statement.get("timestamp").asText()).toInstant(),
                     Instant.parse(statement.get("stored").asText()), json.writeValueAsString(statement),
-                    classifier.classify(statement));
+                    classifier.classify(tenant, statement));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
