@@ -1,6 +1,7 @@
 package io.learnstack.command.awards;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +53,8 @@ class AwardIntake {
                 () -> new AwardNotFoundException("the catalogue has no credential '" + credentialId + "'"));
         String awardId = AwardIds.awardId(tenant, learnerKey, credentialId, eligibleAt);
         String issuer = publishKey(tenant);
-        Instant requested = Instant.now();
+        // whole seconds: the credential states its dates to the second, as read models and pages show them
+        Instant requested = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Issuance issuance = AppendRetry.retryingLostRaces(ATTEMPTS, () -> commands.sendAndWait(new IssueCredential(
                 AwardIds.aggregateId(awardId), awardId, tenant, learnerKey, definition, approvedBy,
                 eligibleAt == null ? requested : eligibleAt, requested)));
