@@ -2,6 +2,7 @@ package io.learnstack.query.awards;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ class AwardReader {
         return keys;
     }
 
-    private static java.time.Instant instant(Date date) {
+    private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.learnstack.query.consistency.ReadBarrier;
@@ -95,8 +96,8 @@ class CredentialController {
         profile.put("id", issuer);
         profile.putArray("type").add("Profile");
         profile.put("name", tenant);
-        var methods = profile.putArray("verificationMethod");
-        var jwks = profile.putObject("jwks").putArray("keys");
+        ArrayNode methods = profile.putArray("verificationMethod");
+        ArrayNode jwks = profile.putObject("jwks").putArray("keys");
         for (Map.Entry<String, String> key : keys.entrySet()) {
             JsonNode jwk = json.readTree(key.getValue());
             ObjectNode method = methods.addObject();
