@@ -35,3 +35,20 @@ CREATE TABLE IF NOT EXISTS TokenEntry (
     owner          VARCHAR(255),
     PRIMARY KEY (processorName, segment)
 );
+
+-- Each tenant's credential-signing key; the private half never leaves this table.
+CREATE TABLE IF NOT EXISTS IssuerKey (
+    tenant     VARCHAR(255) NOT NULL PRIMARY KEY,
+    keyId      VARCHAR(255) NOT NULL,
+    privateKey VARCHAR(1024) NOT NULL,
+    publicKey  VARCHAR(1024) NOT NULL,
+    created    BIGINT NOT NULL
+);
+
+-- When each expiring award is due to expire (epoch milliseconds); written with the award's issuance.
+CREATE TABLE IF NOT EXISTS AwardDeadline (
+    awardId VARCHAR(255) NOT NULL PRIMARY KEY,
+    due     BIGINT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS award_deadline_due ON AwardDeadline (due);
