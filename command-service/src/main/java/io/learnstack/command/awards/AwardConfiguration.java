@@ -1,19 +1,15 @@
 package io.learnstack.command.awards;
 
-import java.util.Optional;
-
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.learnstack.command.catalogue.Catalogue;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -28,13 +24,6 @@ class AwardConfiguration {
     @Bean
     CredentialSigner credentialSigner(IssuerKeys keys, ObjectMapper json, PublicUrls urls) {
         return new CredentialSigner(keys, json, urls);
-    }
-
-    /** Stands in while no catalogue is deployed, so the service starts; every credential is unknown then. */
-    @Bean
-    @ConditionalOnMissingBean(Catalogue.class)
-    Catalogue emptyCatalogue() {
-        return (tenant, credentialId) -> Optional.empty();
     }
 
     /**
