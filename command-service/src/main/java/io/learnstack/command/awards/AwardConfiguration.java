@@ -10,7 +10,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class AwardConfiguration {
