@@ -35,3 +35,11 @@ CREATE TABLE IF NOT EXISTS TokenEntry (
     owner          VARCHAR(255),
     PRIMARY KEY (processorName, segment)
 );
+
+-- Which learner's enrolments hold an enrolment id (command-service enrolments).
+CREATE TABLE IF NOT EXISTS EnrolmentDirectory (
+    tenant              VARCHAR(255) NOT NULL,
+    enrolmentId         VARCHAR(255) NOT NULL,
+    aggregateIdentifier VARCHAR(255) NOT NULL,
+    PRIMARY KEY (tenant, enrolmentId)
+);
