@@ -13,7 +13,7 @@ import java.util.HexFormat;
  */
 final class AnalyticsKeys {
 
-    static final int BUCKETS = 16;
+    static final int BUCKETS = 64;
 
     private AnalyticsKeys() {
     }
@@ -28,7 +28,11 @@ final class AnalyticsKeys {
     }
 
     static String bucket(String tenant, String learnerKey) {
-        return tenant + "|" + Integer.parseInt(digest(learnerKey).substring(0, 2), 16) % BUCKETS;
+        return tenant + "|" + bucketNumber(learnerKey);
+    }
+
+    static int bucketNumber(String learnerKey) {
+        return Integer.parseInt(digest(learnerKey).substring(0, 2), 16) % BUCKETS;
     }
 
     private static String digest(String learnerKey) {

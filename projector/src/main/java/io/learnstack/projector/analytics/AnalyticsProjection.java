@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -41,6 +42,8 @@ import io.learnstack.projector.bus.Projection;
  * answers a learner's pathway. {@value #BUCKETS} holds, per tenant, {@link AnalyticsKeys#BUCKETS}
  * documents that carry every enrolled learner's ordered enrolments under a field of the learner's own:
  * the query service computes completion, re-enrolment, transition, pathway and drop-off tables from them.
+ * {@value #VERSIONS} holds one document per tenant naming each bucket's current version, so the query
+ * service reads again only the buckets that changed.
  * <p>
  * A learner's entry is set whole from the learner's state, so writing it again is harmless: buckets are
  * written before learners, and a crash between the two is repaired by the redelivery, which finds the
@@ -51,6 +54,7 @@ class AnalyticsProjection implements Projection {
 
     static final String LEARNERS = "analytics_learners";
     static final String BUCKETS = "analytics_buckets";
+    static final String VERSIONS = "analytics_versions";
 
     private static final ReplaceOptions REPLACE_OR_INSERT = new ReplaceOptions().upsert(true);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -58,17 +62,19 @@ class AnalyticsProjection implements Projection {
 
     private final MongoCollection<Document> learners;
     private final MongoCollection<Document> buckets;
+    private final MongoCollection<Document> versions;
     private final Counter projected;
 
     AnalyticsProjection(MongoDatabase readModels, MeterRegistry meters) {
         this.learners = readModels.getCollection(LEARNERS);
         this.buckets = readModels.getCollection(BUCKETS);
+        this.versions = readModels.getCollection(VERSIONS);
         this.projected = meters.counter("learnstack.projection.analytics.applied");
     }
 
     @Override
     public Set<String> collections() {
-        return Set.of(LEARNERS, BUCKETS);
+        return Set.of(LEARNERS, BUCKETS, VERSIONS);
     }
 
     @Override
@@ -88,6 +94,7 @@ class AnalyticsProjection implements Projection {
 
         List<WriteModel<Document>> learnerWrites = new ArrayList<>();
         Map<String, List<Bson>> bucketUpdates = new LinkedHashMap<>();
+        Map<String, Set<Integer>> changedBuckets = new LinkedHashMap<>();
         byLearner.forEach((learnerId, events) -> {
             LearnstackEvent first = events.get(0).event();
             String learnerKey = learnerKeyOf(first);
@@ -113,6 +120,8 @@ class AnalyticsProjection implements Projection {
                 bucketUpdates.computeIfAbsent(bucket, id -> new ArrayList<>(List.of(
                         Updates.setOnInsert("tenant", first.tenant()))))
                         .add(Updates.set("learners." + AnalyticsKeys.learnerField(learnerKey), contribution));
+                changedBuckets.computeIfAbsent(first.tenant(), tenant -> new java.util.TreeSet<>())
+                        .add(AnalyticsKeys.bucketNumber(learnerKey));
             }
         });
         if (!bucketUpdates.isEmpty()) {
@@ -120,11 +129,28 @@ class AnalyticsProjection implements Projection {
             bucketUpdates.forEach((bucket, updates) ->
                     bucketWrites.add(new UpdateOneModel<>(eq("_id", bucket), Updates.combine(updates), UPSERT)));
             buckets.bulkWrite(bucketWrites, UNORDERED);
+            markChanged(changedBuckets);
         }
         if (!learnerWrites.isEmpty()) {
             learners.bulkWrite(learnerWrites, UNORDERED);
             projected.increment(learnerWrites.size());
         }
+    }
+
+    /**
+     * Gives each changed bucket a new version, so readers that keep buckets in memory know which to read
+     * again. A version is a fresh random token, not data: a rebuild gives new ones, and no reader mistakes
+     * a rebuilt bucket for the one it holds.
+     */
+    private void markChanged(Map<String, Set<Integer>> changedBuckets) {
+        String version = UUID.randomUUID().toString();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        changedBuckets.forEach((tenant, numbers) -> {
+            List<Bson> updates = new ArrayList<>();
+            numbers.forEach(number -> updates.add(Updates.set("buckets." + number, version)));
+            writes.add(new UpdateOneModel<>(eq("_id", tenant), Updates.combine(updates), UPSERT));
+        });
+        versions.bulkWrite(writes, UNORDERED);
     }
 
     private static boolean concernsPathways(LearnstackEvent event) {

@@ -82,6 +82,25 @@ class AnalyticsProjectionTest {
                 .containsEntry("cohort", "2026-01");
         assertThat(steps.get(1)).containsEntry("previous", "e1").containsEntry("outcome", null);
         assertThat(learner(ADA).getList("enrolments", Document.class)).hasSize(2);
+        Document versions = database.getCollection(AnalyticsProjection.VERSIONS).find(new Document("_id", TENANT)).first();
+        assertThat(versions.get("buckets", Document.class))
+                .containsOnlyKeys(String.valueOf(AnalyticsKeys.bucketNumber(ADA)));
+    }
+
+    @Test
+    void aChangedBucketGetsANewVersionAndAnUnchangedOneKeepsItsOwn() {
+        projection.apply(envelopes(enrolled(ADA, "e1", FIRST_AID, JAN), enrolled(BO, "e2", FIRST_AID, JAN)));
+        Document before = database.getCollection(AnalyticsProjection.VERSIONS).find().first().get("buckets", Document.class);
+
+        projection.apply(envelopes(withdrawn(ADA, "e1", FIRST_AID, FEB)));
+
+        Document after = database.getCollection(AnalyticsProjection.VERSIONS).find().first().get("buckets", Document.class);
+        String ada = String.valueOf(AnalyticsKeys.bucketNumber(ADA));
+        assertThat(after.getString(ada)).isNotEqualTo(before.getString(ada));
+        String bo = String.valueOf(AnalyticsKeys.bucketNumber(BO));
+        if (!bo.equals(ada)) {
+            assertThat(after.getString(bo)).isEqualTo(before.getString(bo));
+        }
     }
 
     @Test

@@ -5,9 +5,13 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -16,44 +20,76 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * Reads the projector's pathway analytics by {@code _id} only: a tenant's
- * {@value #BUCKET_COUNT} bucket documents for the tables, a learner's document for one pathway.
+ * Reads the projector's pathway analytics by {@code _id} only. A tenant's tables come from its bucket
+ * documents, which together hold every enrolled learner's pathway: they are kept in memory with the
+ * version the projector gave them, and each read first fetches the tenant's small version document and
+ * then only the buckets whose version moved on. A learner's own pathway is one read of its document.
  */
 @Component
 class AnalyticsReader {
 
     static final String LEARNERS = "analytics_learners";
     static final String BUCKETS = "analytics_buckets";
-    /** As many as the projector spreads a tenant's learners over. */
-    static final int BUCKET_COUNT = 16;
+    static final String VERSIONS = "analytics_versions";
 
     private final MongoCollection<Document> learners;
     private final MongoCollection<Document> buckets;
+    private final MongoCollection<Document> versions;
+    private final Map<String, Bucket> cached = new ConcurrentHashMap<>();
+
+    private record Bucket(String version, List<LearnerSteps> learners) {
+    }
 
     AnalyticsReader(MongoDatabase readModels) {
         this.learners = readModels.getCollection(LEARNERS);
         this.buckets = readModels.getCollection(BUCKETS);
+        this.versions = readModels.getCollection(VERSIONS);
     }
 
-    /** Every enrolled learner of the tenant, with their enrolments. */
+    /** Every enrolled learner of the tenant, with their enrolments, ordered by learner key. */
     List<LearnerSteps> tenant(String tenant) {
-        List<String> ids = new ArrayList<>();
-        for (int bucket = 0; bucket < BUCKET_COUNT; bucket++) {
-            ids.add(tenant + "|" + bucket);
+        Document tenantVersions = versions.find(eq("_id", tenant)).first();
+        if (tenantVersions == null) {
+            return List.of();
+        }
+        Map<String, String> current = new HashMap<>();
+        tenantVersions.get("buckets", Document.class).forEach((number, version) ->
+                current.put(tenant + "|" + number, (String) version));
+        List<String> stale = current.entrySet().stream()
+                .filter(bucket -> !isCached(bucket.getKey(), bucket.getValue()))
+                .map(Map.Entry::getKey).toList();
+        if (!stale.isEmpty()) {
+            // A bucket read here may be newer than the version read before it: the next read then
+            // fetches it again, which costs a read and is never stale.
+            buckets.find(in("_id", stale)).forEach(bucket -> cached.put(bucket.getString("_id"),
+                    new Bucket(current.get(bucket.getString("_id")), learnersOf(bucket))));
         }
         List<LearnerSteps> all = new ArrayList<>();
-        buckets.find(in("_id", ids)).forEach(bucket -> {
-            Document entries = bucket.get("learners", Document.class);
-            if (entries != null) {
-                entries.values().forEach(entry -> {
-                    Document learner = (Document) entry;
-                    all.add(new LearnerSteps(learner.getString("learner"), steps(learner, "steps")));
-                });
+        current.keySet().forEach(id -> {
+            Bucket bucket = cached.get(id);
+            if (bucket != null) {
+                all.addAll(bucket.learners());
             }
         });
-        // Bucket order depends on digests: sort so that pages and ties are stable.
-        all.sort((a, b) -> a.learner().compareTo(b.learner()));
+        all.sort(Comparator.comparing(LearnerSteps::learner));
         return all;
+    }
+
+    private boolean isCached(String bucketId, String version) {
+        Bucket bucket = cached.get(bucketId);
+        return bucket != null && bucket.version().equals(version);
+    }
+
+    private static List<LearnerSteps> learnersOf(Document bucket) {
+        List<LearnerSteps> all = new ArrayList<>();
+        Document entries = bucket.get("learners", Document.class);
+        if (entries != null) {
+            entries.values().forEach(entry -> {
+                Document learner = (Document) entry;
+                all.add(new LearnerSteps(learner.getString("learner"), steps(learner, "steps")));
+            });
+        }
+        return List.copyOf(all);
     }
 
     /** One learner's enrolments, in the order they began. */
@@ -63,8 +99,7 @@ class AnalyticsReader {
             return Optional.empty();
         }
         List<Step> steps = new ArrayList<>(steps(learner, "enrolments"));
-        steps.sort((a, b) -> a.enrolled().equals(b.enrolled()) ? a.enrolmentId().compareTo(b.enrolmentId())
-                : a.enrolled().compareTo(b.enrolled()));
+        steps.sort(Comparator.comparing(Step::enrolled).thenComparing(Step::enrolmentId));
         return Optional.of(new LearnerSteps(learnerKey, steps));
     }
 
