@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.learnstack.command.config.AppendRetry;
 import io.learnstack.command.config.DomainEventTable;
 import io.learnstack.command.publishing.PublicationTracker;
 
@@ -117,10 +118,18 @@ class EnrolmentDesk {
         return enrolled;
     }
 
+    /**
+     * Runs the work in a unit of work of its own, once more if it lost a race with another request for
+     * the same learner (or the same new enrolment id), which it then sees.
+     */
     private <T> T inUnitOfWork(Supplier<T> work) {
         if (CurrentUnitOfWork.isStarted()) {
             return work.get();
         }
+        return AppendRetry.retryingLostRaces(2, () -> inNewUnitOfWork(work));
+    }
+
+    private <T> T inNewUnitOfWork(Supplier<T> work) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         try {
