@@ -57,3 +57,11 @@ CREATE TABLE IF NOT EXISTS AwardDeadline (
 );
 
 CREATE INDEX IF NOT EXISTS award_deadline_due ON AwardDeadline (due);
+
+-- Which learner's enrolments hold an enrolment id (command-service enrolments).
+CREATE TABLE IF NOT EXISTS EnrolmentDirectory (
+    tenant              VARCHAR(255) NOT NULL,
+    enrolmentId         VARCHAR(255) NOT NULL,
+    aggregateIdentifier VARCHAR(255) NOT NULL,
+    PRIMARY KEY (tenant, enrolmentId)
+);

@@ -32,6 +32,8 @@ import io.learnstack.command.attachments.StatementAttachments;
 import io.learnstack.command.attachments.StoreAttachment;
 import io.learnstack.command.config.AppendRetry;
 import io.learnstack.command.config.DomainEventTable;
+import io.learnstack.command.enrolments.EnrolmentCommand;
+import io.learnstack.command.enrolments.StatementEnrolments;
 import io.learnstack.command.publishing.PublicationTracker;
 import io.learnstack.command.security.Client;
 import io.learnstack.command.xapi.Actors;
@@ -60,13 +62,14 @@ class StatementIntake {
     private final AuthorityFactory authorities;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final StatementEnrolments enrolments;
     private final StatementValidator validator = new StatementValidator();
     private final StatementNormaliser normaliser = new StatementNormaliser();
     private final StatementAttachments statementAttachments = new StatementAttachments();
 
     StatementIntake(CommandGateway commands, DomainEventTable eventTable, TransactionManager transactions,
             PublicationTracker publication, StatementClassifier classifier, AuthorityFactory authorities,
-            ObjectMapper json, MeterRegistry meters) {
+            ObjectMapper json, MeterRegistry meters, StatementEnrolments enrolments) {
         this.commands = commands;
         this.eventTable = eventTable;
         this.transactions = transactions;
@@ -75,6 +78,7 @@ class StatementIntake {
         this.authorities = authorities;
         this.json = json;
         this.meters = meters;
+        this.enrolments = enrolments;
     }
 
     /**
@@ -90,8 +94,9 @@ class StatementIntake {
         Instant stored = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<RecordStatement> batch;
         List<StoreAttachment> contents;
+        List<EnrolmentCommand> enrolmentCommands = new ArrayList<>();
         try {
-            batch = prepare(client, statements, stored, version);
+            batch = prepare(client, statements, stored, version, enrolmentCommands);
             contents = statementAttachments.check(statements, attachments).stream()
                     .map(received -> StoreAttachment.of(client.tenant(), received, stored)).toList();
         } catch (InvalidStatementException invalid) {
@@ -100,7 +105,8 @@ class StatementIntake {
         }
         Map<String, VoidStatement> voidings = voidingsOf(batch);
         try {
-            meters.timer("learnstack.statements.append").record(() -> appendWithOneRetry(batch, voidings, contents));
+            meters.timer("learnstack.statements.append").record(() -> appendWithOneRetry(client.tenant(), batch, voidings, contents,
+                    enrolmentCommands));
         } catch (StatementConflictException conflict) {
             meters.counter("learnstack.statements.rejected", "reason", "conflict").increment();
             throw conflict;
@@ -114,6 +120,7 @@ class StatementIntake {
         aggregateIds.addAll(voidings.keySet());
         // The contents too, stored now or by an earlier request: a statement must not be read before them.
         contents.forEach(content -> aggregateIds.add(content.aggregateId()));
+        enrolmentCommands.forEach(command -> aggregateIds.add(command.aggregateId()));
         Timer.Sample waiting = Timer.start();
         boolean published = publication.awaitPublished(aggregateIds);
         waiting.stop(meters.timer("learnstack.statements.publication.wait"));
@@ -126,7 +133,7 @@ class StatementIntake {
     }
 
     private List<RecordStatement> prepare(Client client, List<JsonNode> statements, Instant stored,
-            XapiVersion version) {
+            XapiVersion version, List<EnrolmentCommand> enrolmentCommands) {
         JsonNode authority = authorities.authorityOf(client);
         Set<String> ids = new HashSet<>();
         List<RecordStatement> batch = new ArrayList<>(statements.size());
@@ -141,6 +148,7 @@ class StatementIntake {
                         + " appears more than once in the request");
             }
             batch.add(command);
+            enrolmentCommands.addAll(enrolments.commandsFor(client.tenant(), statement));
         }
         return batch;
     }
@@ -168,10 +176,10 @@ class StatementIntake {
      * Two requests may create the same new statement id at once; the event store's unique
      * (aggregate, sequence) key lets one win, and the other's retry then compares content.
      */
-    private void appendWithOneRetry(List<RecordStatement> batch, Map<String, VoidStatement> voidings,
-            List<StoreAttachment> contents) {
+    private void appendWithOneRetry(String tenant, List<RecordStatement> batch, Map<String, VoidStatement> voidings,
+            List<StoreAttachment> contents, List<EnrolmentCommand> enrolmentCommands) {
         AppendRetry.retryingLostRaces(2, () -> {
-            append(batch, voidings, contents);
+            append(tenant, batch, voidings, contents, enrolmentCommands);
             return null;
         });
     }
@@ -181,8 +189,8 @@ class StatementIntake {
      * Contents a tenant has already are not sent again: that would read them back from the event store
      * only to find there is nothing to do.
      */
-    private void append(List<RecordStatement> batch, Map<String, VoidStatement> voidings,
-            List<StoreAttachment> contents) {
+    private void append(String tenant, List<RecordStatement> batch, Map<String, VoidStatement> voidings,
+            List<StoreAttachment> contents, List<EnrolmentCommand> enrolmentCommands) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         try {
@@ -209,6 +217,7 @@ class StatementIntake {
                     commands.sendAndWait(voiding.getValue());
                 }
             }
+            enrolments.sendWithin(tenant, enrolmentCommands);
             unitOfWork.commit();
         } catch (RuntimeException failure) {
             if (unitOfWork.isActive()) {

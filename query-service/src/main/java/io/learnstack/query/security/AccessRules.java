@@ -7,7 +7,8 @@ final class AccessRules {
     }
 
     static boolean isProtected(String path) {
-        return (path.startsWith("/xapi/") && !path.equals("/xapi/about")) || path.startsWith("/api/");
+        return (path.startsWith("/xapi/") && !path.equals("/xapi/about"))
+                || (path.startsWith("/api/") && !path.equals("/api/openapi.json"));
     }
 
     static Role roleFor(String method, String path) {
