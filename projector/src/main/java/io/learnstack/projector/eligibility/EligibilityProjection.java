@@ -18,6 +18,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,7 @@ class EligibilityProjection implements Projection {
     private final IssuanceOutbox outbox;
     private final Counter evaluations;
 
+    @Autowired
     EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters) {
         this(readModels, json, meters, Clock.systemUTC());
     }
