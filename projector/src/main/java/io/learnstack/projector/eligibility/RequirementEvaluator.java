@@ -63,6 +63,9 @@ final class RequirementEvaluator {
         /** The earliest time the requirement is met using only evidence dated within [from, to]. */
         Optional<Instant> earliest(Requirement requirement, Instant from, Instant to) {
             if (requirement instanceof Requirement.AllOf all) {
+                if (all.of().isEmpty()) {
+                    return Optional.empty();
+                }
                 Instant latest = Instant.MIN;
                 for (Requirement part : all.of()) {
                     Optional<Instant> at = earliest(part, from, to);
@@ -112,7 +115,7 @@ final class RequirementEvaluator {
             if (requirement instanceof Requirement.AllOf all) {
                 List<Need> parts = all.of().stream().map(this::need).toList();
                 return new Need(union(parts, Need::met), union(parts, Need::missing),
-                        parts.stream().allMatch(Need::satisfied));
+                        !parts.isEmpty() && parts.stream().allMatch(Need::satisfied));
             }
             if (requirement instanceof Requirement.AnyOf any) {
                 return fewestMissing(any.of(), 1);
