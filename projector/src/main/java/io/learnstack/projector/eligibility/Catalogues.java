@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 
 import io.learnstack.events.CatalogueEvent;
@@ -33,28 +35,22 @@ final class Catalogues {
 
     private static final ReplaceOptions REPLACE_OR_INSERT = new ReplaceOptions().upsert(true);
 
+    private static final int PARSED_LIMIT = 10_000;
+
     private final MongoCollection<Document> catalogues;
     private final ObjectMapper json;
+    private final Map<String, CredentialDefinition> parsed = new ConcurrentHashMap<>();
 
     Catalogues(MongoDatabase readModels, ObjectMapper json) {
         this.catalogues = readModels.getCollection(COLLECTION);
         this.json = json;
     }
 
-    /** A tenant's catalogue as stored: the credentials and the catalogue offsets applied. */
-    record Stored(String tenant, Map<String, Document> credentials, Document applied) {
-
-        /** The credentials eligibility is decided for; a retirement seen before its definition is left out. */
-        Map<String, CatalogueEntry> entries(ObjectMapper json) {
-            Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
-            credentials.forEach((id, credential) -> {
-                String definition = credential.getString("definition");
-                if (definition != null) {
-                    entries.put(id, new CatalogueEntry(read(json, definition), credential.getBoolean("retired", false)));
-                }
-            });
-            return entries;
-        }
+    /**
+     * A tenant's catalogue as stored: the credentials, the catalogue offsets applied, and a generation
+     * that moves with every change of the definitions.
+     */
+    record Stored(String tenant, Map<String, Document> credentials, Document applied, long generation) {
 
         /** Merges a catalogue event. */
         void apply(CatalogueEvent event, ObjectMapper json) {
@@ -83,19 +79,53 @@ final class Catalogues {
                     .forEach(credential -> credentials.put(credential.getString("credentialId"), credential));
         }
         Document applied = document == null ? new Document() : document.get("applied", new Document());
-        return new Stored(tenant, credentials, applied);
+        return new Stored(tenant, credentials, applied, document == null ? 0 : document.get("generation", 0L));
     }
 
-    /** The tenant's current definitions, as evaluation uses them. */
-    Map<String, CatalogueEntry> entries(String tenant) {
-        return load(tenant).entries(json);
+    /** A tenant's definitions as evaluation uses them, and the generation they belong to. */
+    record Current(Map<String, CatalogueEntry> entries, long generation) {
     }
 
-    void save(Stored stored) {
-        catalogues.replaceOne(eq("_id", stored.tenant()), new Document("_id", stored.tenant())
-                .append("tenant", stored.tenant())
-                .append("credentials", new ArrayList<>(stored.credentials().values()))
-                .append("applied", stored.applied()), REPLACE_OR_INSERT);
+    /** The tenant's current definitions; a retirement seen before its definition is left out. */
+    Current current(String tenant) {
+        Stored stored = load(tenant);
+        Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
+        stored.credentials().forEach((id, credential) -> {
+            String definition = credential.getString("definition");
+            if (definition != null) {
+                entries.put(id, new CatalogueEntry(parsed(definition), credential.getBoolean("retired", false)));
+            }
+        });
+        return new Current(entries, stored.generation());
+    }
+
+    /** The generation of the tenant's definitions, read alone. */
+    long generation(String tenant) {
+        Document document = catalogues.find(eq("_id", tenant)).projection(Projections.include("generation")).first();
+        return document == null ? 0 : document.get("generation", 0L);
+    }
+
+    /**
+     * Saves the catalogue; with {@code changed}, in a new generation, so that a learner decided from the
+     * previous one while this was saved is decided again.
+     */
+    Stored save(Stored stored, boolean changed) {
+        Stored saved = changed ? new Stored(stored.tenant(), stored.credentials(), stored.applied(),
+                stored.generation() + 1) : stored;
+        catalogues.replaceOne(eq("_id", saved.tenant()), new Document("_id", saved.tenant())
+                .append("tenant", saved.tenant())
+                .append("credentials", new ArrayList<>(saved.credentials().values()))
+                .append("applied", saved.applied())
+                .append("generation", saved.generation()), REPLACE_OR_INSERT);
+        return saved;
+    }
+
+    /** Definitions are parsed once per text: every learner of a tenant is decided against the same ones. */
+    private CredentialDefinition parsed(String definition) {
+        if (parsed.size() > PARSED_LIMIT) {
+            parsed.clear();
+        }
+        return parsed.computeIfAbsent(definition, text -> read(json, text));
     }
 
     ObjectMapper json() {

@@ -125,11 +125,11 @@ class EligibilityProjection implements Projection {
         if (!anyNew) {
             return;
         }
-        catalogues.save(stored);
+        Catalogues.Stored saved = catalogues.save(stored, true);
         recomputeTenant(tenant);
         // Recorded only now: a crash during the recomputation redelivers the events and recomputes again.
-        offsets.forEach(stored.applied()::append);
-        catalogues.save(stored);
+        offsets.forEach(saved.applied()::append);
+        catalogues.save(saved, false);
     }
 
     private void recomputeTenant(String tenant) {
@@ -147,16 +147,19 @@ class EligibilityProjection implements Projection {
     }
 
     /** Merges a learner's events into their evidence and decides every credential of the tenant again. */
-    private void decide(String tenant, String learnerKey, List<LearnstackEvent> events,
+    private void decide(String tenant, String learnerKey, List<LearnstackEvent> learnerEvents,
             CredentialBuckets.Changes changes) {
+        List<LearnstackEvent> events = learnerEvents;
         String id = tenant + "|" + learnerKey;
         while (true) {
-            Document current = learners.find(eq("_id", id)).first();
-            LearnerEvidence merged = LearnerEvidence.fromDocument(current);
+            Document found = learners.find(eq("_id", id)).first();
+            LearnerEvidence merged = LearnerEvidence.fromDocument(found);
             events.forEach(merged::apply);
-            // Read after the learner: a catalogue change saved before this read is seen here, and one saved
-            // after it recomputes this learner itself.
-            Map<String, CatalogueEntry> catalogue = catalogues.entries(tenant);
+            // Read after the learner: a catalogue change saved before this read is seen here, one saved
+            // after it and before this learner's write is caught by the generation check below, and the
+            // recomputation of one saved later finds this learner written.
+            Catalogues.Current current = catalogues.current(tenant);
+            Map<String, CatalogueEntry> catalogue = current.entries();
             Evidence evidence = merged.evidence();
             List<CredentialStatus> statuses = new ArrayList<>();
             for (CatalogueEntry entry : catalogue.values()) {
@@ -165,17 +168,20 @@ class EligibilityProjection implements Projection {
             evaluations.increment(catalogue.size());
             Document next = merged.toDocument().append("statuses", statuses.stream().map(EligibilityProjection::status)
                     .toList());
-            long version = current == null ? 0 : current.get("version", Number.class).longValue();
-            if (current != null && sameContent(current, next)) {
-                record(tenant, learnerKey, version, current, statuses, catalogue, changes);
+            long version = found == null ? 0 : found.get("version", Number.class).longValue();
+            if (found != null && sameContent(found, next)) {
+                record(tenant, learnerKey, version, found, statuses, catalogue, changes);
                 return;
             }
             Document stored = new Document("_id", id).append("tenant", tenant).append("learner", learnerKey)
                     .append("version", version + 1);
             stored.putAll(next);
-            if (write(current, stored, version)) {
-                record(tenant, learnerKey, version + 1, current, statuses, catalogue, changes);
-                return;
+            if (write(found, stored, version)) {
+                record(tenant, learnerKey, version + 1, found, statuses, catalogue, changes);
+                if (catalogues.generation(tenant) == current.generation()) {
+                    return;
+                }
+                events = List.of();
             }
         }
     }

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.Counter;
@@ -39,7 +40,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>
  * 200 and 201 mark a request done; 404 (the credential is unknown or retired) gives it up, logged and
  * counted; anything else, a failed connection included, is tried again after a pause that doubles up
- * to {@link IssuanceProperties#retryMax()}. Several projectors may run this at once: each claims a
+ * to {@link IssuanceProperties#retryMax()}. A request is sent only while the learner's document still
+ * shows that eligibility. Several projectors may run this at once: each claims a
  * request by moving its {@code nextAttempt} past the attempt's timeout before sending, and should two
  * send the same request anyway, the endpoint answers the second with the award the first created.
  */
@@ -49,6 +51,7 @@ class IssuanceDispatcher {
     private static final Logger log = LoggerFactory.getLogger(IssuanceDispatcher.class);
 
     private final MongoCollection<Document> requests;
+    private final MongoCollection<Document> learners;
     private final IssuanceProperties properties;
     private final String token;
     private final Clock clock;
@@ -69,6 +72,7 @@ class IssuanceDispatcher {
     IssuanceDispatcher(MongoDatabase readModels, IssuanceProperties properties, String token, ObjectMapper json,
             MeterRegistry meters, Clock clock) {
         this.requests = readModels.getCollection(IssuanceOutbox.COLLECTION);
+        this.learners = readModels.getCollection(EligibilityProjection.LEARNERS);
         this.properties = properties;
         this.token = token;
         this.json = json;
@@ -89,7 +93,9 @@ class IssuanceDispatcher {
             requests.find(and(eq("state", IssuanceOutbox.PENDING), lte("nextAttempt", Date.from(now))))
                     .limit(properties.batch()).forEach(due::add);
             for (Document request : due) {
-                if (claim(request, now)) {
+                if (!stillEligible(request)) {
+                    requests.deleteOne(and(eq("_id", request.getString("_id")), eq("state", IssuanceOutbox.PENDING)));
+                } else if (claim(request, now)) {
                     send(request);
                 }
             }
@@ -97,6 +103,23 @@ class IssuanceDispatcher {
         } catch (RuntimeException e) {
             log.warn("issuance requests not sent this round: {}", e.toString());
         }
+    }
+
+    /**
+     * Whether the learner is still eligible as the request says. The projection withdraws requests whose
+     * eligibility went, but a decision racing another for the same learner can leave one behind: the
+     * learner's document, read by id, has the last word.
+     */
+    private boolean stillEligible(Document request) {
+        Document learner = learners.find(eq("_id", request.getString("tenant") + "|" + request.getString("learnerKey")))
+                .projection(Projections.include("statuses")).first();
+        if (learner == null) {
+            return false;
+        }
+        return learner.getList("statuses", Document.class, List.of()).stream().anyMatch(status ->
+                request.getString("credentialId").equals(status.getString("credentialId"))
+                        && Status.ELIGIBLE.wire().equals(status.getString("status"))
+                        && request.getString("eligibleAt").equals(status.getString("eligibleAt")));
     }
 
     /** Takes a request for this attempt, unless another projector took it first. */

@@ -268,6 +268,36 @@ class EligibilityProjectionTest {
         assertThat(status(GRACE, "micro").getString("status")).isEqualTo("in-progress");
     }
 
+    @Test
+    void theCatalogueAndTheLearnersConsumersAtOnceGiveWhatOneAfterTheOtherGives() throws Exception {
+        // given: many learners' events, and definitions revised while they are applied
+        List<Envelope> learners = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            String learner = "mbox:mailto:learner" + n + "@example.org";
+            learners.addAll(envelopes(completion("c" + n, learner, UNIT_A, day(n)), pass("p" + n, learner, n / 40.0, day(n + 1)),
+                    issued("a" + n, learner, "unit-a", day(n + 2))));
+        }
+        List<Envelope> catalogue = envelopes(defined(UNIT), defined(MICRO),
+                new CredentialRevised(TENANT, definition("micro", 2, allOf(held("unit-a"), passed(QUIZ, 0.3))), day(9)),
+                new CredentialRevised(TENANT, definition("micro", 3, allOf(held("unit-a"), passed(QUIZ, 0.6))), day(9)));
+
+        // when
+        Thread catalogueConsumer = new Thread(() -> catalogue.forEach(envelope -> projection.apply(List.of(envelope))));
+        catalogueConsumer.start();
+        for (int from = 0; from < learners.size(); from += 10) {
+            projection.apply(learners.subList(from, from + 10));
+        }
+        catalogueConsumer.join();
+        Map<String, List<Document>> concurrent = snapshot(true);
+        projection.collections().forEach(name -> database.getCollection(name).drop());
+        projection.apply(catalogue);
+        projection.apply(learners);
+
+        // then
+        assertThat(concurrent).isEqualTo(snapshot(true));
+        assertThat(bucket("micro").get("counts", Document.class)).containsEntry("eligible", 16);
+    }
+
     // --- helpers
 
     private void apply(LearnstackEvent... events) {
@@ -297,11 +327,12 @@ class EligibilityProjectionTest {
         return snapshot;
     }
 
-    /** Versions count writes and offsets positions: a rebuild in other batches writes other ones. */
+    /** Versions and generations count writes, offsets positions: a rebuild in other batches writes other ones. */
     private static Document withoutBookkeeping(Document document) {
         Document copy = Document.parse(document.toJson());
         copy.remove("version");
         copy.remove("applied");
+        copy.remove("generation");
         Document rows = copy.get("rows", Document.class);
         if (rows != null) {
             rows.values().forEach(row -> ((Document) row).remove("v"));

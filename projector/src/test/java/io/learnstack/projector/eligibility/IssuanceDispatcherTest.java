@@ -78,6 +78,15 @@ class IssuanceDispatcherTest {
         server.shutdownNow();
     }
 
+    /** Records a request as the projection does, with the learner's document showing that eligibility. */
+    private void request(String credentialId, Instant eligibleAt) {
+        database.getCollection(EligibilityProjection.LEARNERS).updateOne(new Document("_id", TENANT + "|" + ADA),
+                new Document("$push", new Document("statuses", new Document("credentialId", credentialId)
+                        .append("status", "eligible").append("eligibleAt", eligibleAt.toString()))),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        outbox.request(TENANT, ADA, credentialId, eligibleAt);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
                 JSON.readTree(exchange.getRequestBody())));
@@ -93,7 +102,7 @@ class IssuanceDispatcherTest {
     @Test
     void aRequestIsPostedWithTheTokenAndMarkedDoneOnCreated() {
         // given
-        outbox.request(TENANT, ADA, "unit-a", day(1));
+        request("unit-a", day(1));
         answers.add(201);
 
         // when
@@ -119,7 +128,7 @@ class IssuanceDispatcherTest {
     @Test
     void aFailureIsRetriedAfterAPauseThatDoubles() {
         // given
-        outbox.request(TENANT, ADA, "unit-a", day(1));
+        request("unit-a", day(1));
         answers.addAll(List.of(503, 500, 200));
 
         // when / then: the first attempt fails
@@ -153,7 +162,7 @@ class IssuanceDispatcherTest {
     void anUnreachableCommandServiceIsRetried() {
         // given
         commandService.stop(0);
-        outbox.request(TENANT, ADA, "unit-a", day(1));
+        request("unit-a", day(1));
 
         // when
         dispatcher.sendDue();
@@ -167,7 +176,7 @@ class IssuanceDispatcherTest {
     @Test
     void anUnknownCredentialIsGivenUp() {
         // given
-        outbox.request(TENANT, ADA, "retired", day(1));
+        request("retired", day(1));
         answers.add(404);
 
         // when
@@ -182,6 +191,22 @@ class IssuanceDispatcherTest {
     }
 
     @Test
+    void aRequestWhoseEligibilityWentIsDroppedUnsent() {
+        // given
+        outbox.request(TENANT, ADA, "unit-a", day(1));
+        request("unit-a", day(2));
+        answers.add(201);
+
+        // when
+        dispatcher.sendDue();
+
+        // then
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).body().path("eligibleAt").asText()).isEqualTo(day(2).toString());
+        assertThat(database.getCollection(IssuanceOutbox.COLLECTION).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void theBackoffStopsAtItsMaximum() {
         // when / then
         assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(2));
@@ -193,12 +218,12 @@ class IssuanceDispatcherTest {
     @Test
     void recordingARequestAgainKeepsItsState() {
         // given
-        outbox.request(TENANT, ADA, "unit-a", day(1));
+        request("unit-a", day(1));
         answers.add(201);
         dispatcher.sendDue();
 
         // when
-        outbox.request(TENANT, ADA, "unit-a", day(1));
+        request("unit-a", day(1));
         dispatcher.sendDue();
 
         // then
