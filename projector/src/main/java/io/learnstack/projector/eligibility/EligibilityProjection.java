@@ -238,7 +238,15 @@ class EligibilityProjection implements Projection {
                 }
             }
         }
-        wasEligible.forEach((credentialId, eligibleAt) -> outbox.withdraw(tenant, learnerKey, credentialId, eligibleAt));
+        wasEligible.forEach((credentialId, eligibleAt) -> {
+            CredentialStatus now = byCredential.get(credentialId);
+            if (now != null && now.status() == Status.ISSUED && eligibleAt.equals(now.eligibleAt())) {
+                // Its award arrived: the request is served, and the outbox keeps only requests in flight.
+                outbox.forget(tenant, learnerKey, credentialId, eligibleAt);
+            } else {
+                outbox.withdraw(tenant, learnerKey, credentialId, eligibleAt);
+            }
+        });
     }
 
     private static Document status(CredentialStatus status) {

@@ -54,6 +54,11 @@ final class IssuanceOutbox {
                 Updates.setOnInsert("nextAttempt", Date.from(clock.instant()))), UPSERT);
     }
 
+    /** Drops a request, sent or not, once the award it asked for is known. */
+    void forget(String tenant, String learnerKey, String credentialId, Instant eligibleAt) {
+        requests.deleteOne(eq("_id", id(tenant, learnerKey, credentialId, eligibleAt)));
+    }
+
     /** Drops a request not sent yet whose eligibility no longer holds (an award came, or evidence left). */
     void withdraw(String tenant, String learnerKey, String credentialId, Instant eligibleAt) {
         requests.deleteOne(and(eq("_id", id(tenant, learnerKey, credentialId, eligibleAt)), eq("state", PENDING)));

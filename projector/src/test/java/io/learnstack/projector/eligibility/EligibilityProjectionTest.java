@@ -136,8 +136,24 @@ class EligibilityProjectionTest {
         // then
         assertThat(status(ADA, "skill-set").getString("status")).isEqualTo("eligible");
         assertThat(status(ADA, "skill-set").getString("eligibleAt")).isEqualTo(day(5).toString());
-        assertThat(outboxIds()).as("the micro-credential's request is withdrawn once it is issued").isEmpty();
+        assertThat(outboxIds()).as("the micro-credential's request is forgotten once it is issued").isEmpty();
         assertThat(bucket("micro").get("counts", Document.class)).containsEntry("issued", 1).containsEntry("eligible", 0);
+    }
+
+    @Test
+    void aRequestAlreadySentIsForgottenWhenItsAwardArrives_butOneForAnotherEligibilityIsNot() {
+        // given
+        apply(defined(UNIT));
+        apply(completion("s1", ADA, UNIT_A, day(1)), completion("s2", GRACE, UNIT_A, day(1)));
+        database.getCollection(IssuanceOutbox.COLLECTION).updateMany(new Document(),
+                new Document("$set", new Document("state", "done")));
+
+        // when: Ada's award for that eligibility arrives, Grace's for another (given by hand) too
+        apply(issued("a1", ADA, "unit-a", day(1)), new CredentialIssued(TENANT, "a2", GRACE, "unit-a", 1, "demo", day(5),
+                day(5), null, "jwt"));
+
+        // then
+        assertThat(outboxIds()).containsExactly(IssuanceOutbox.id(TENANT, GRACE, "unit-a", day(1)));
     }
 
     @Test
