@@ -146,12 +146,15 @@ class EligibilityController {
 
     @GetMapping("/expiring")
     Map<String, Object> expiring(@RequestAttribute(Client.ATTRIBUTE) Client client,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         Instant start = from == null ? clock.instant() : instant("from", from);
         Instant end = to == null ? start.atZone(ZoneOffset.UTC).plus(expiringWindow).toInstant() : instant("to", to);
         if (end.isBefore(start)) {
             throw new BadParameter("to must not be before from");
         }
+        int max = limit(limit);
+        int skip = cursor == null ? 0 : position(decode(cursor));
         barrier.await();
         Map<String, Document> catalogue = reader.catalogue(client.tenant());
         List<Document> rows = new ArrayList<>();
@@ -159,7 +162,15 @@ class EligibilityController {
                 rows.addAll(EligibilityViews.expiring(credentialId, bucket.get("rows", new Document()), start, end)));
         rows.sort(Comparator.comparing((Document row) -> row.getString("validUntil"))
                 .thenComparing(row -> row.getString("learner")).thenComparing(row -> row.getString("credentialId")));
-        return list(rows, null);
+        List<Document> page = rows.subList(Math.min(skip, rows.size()), Math.min(skip + max, rows.size()));
+        String more = null;
+        if (rows.size() > skip + max) {
+            // The period is fixed in the link, so the next page continues the same list.
+            more = UriComponentsBuilder.fromPath("/api/eligibility/expiring").queryParam("from", start.toString())
+                    .queryParam("to", end.toString()).queryParam("limit", max)
+                    .queryParam("cursor", encode(Integer.toString(skip + max))).encode().toUriString();
+        }
+        return list(page, more);
     }
 
     @GetMapping("/counts")
@@ -243,6 +254,18 @@ class EligibilityController {
             // answered below
         }
         throw new BadParameter("limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static int position(String cursor) {
+        try {
+            int position = Integer.parseInt(cursor);
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadParameter("cursor is not one this API gave");
     }
 
     private static Instant instant(String name, String value) {

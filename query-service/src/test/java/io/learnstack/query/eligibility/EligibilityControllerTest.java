@@ -254,6 +254,23 @@ class EligibilityControllerTest {
         }
 
         @Test
+        void pagesWithTheCursorOfMore() throws Exception {
+            // given
+            MvcResult first = mvc.perform(as(get("/api/eligibility/expiring").param("from", "2026-11-01T00:00:00Z")
+                    .param("to", "2027-12-31T00:00:00Z").param("limit", "1")))
+                    .andExpect(jsonPath("$.rows", hasSize(1)))
+                    .andExpect(jsonPath("$.rows[0].awardId").value("award-1"))
+                    .andReturn();
+            String more = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.more");
+
+            // when / then
+            mvc.perform(as(get(java.net.URI.create(more))))
+                    .andExpect(jsonPath("$.rows", hasSize(1)))
+                    .andExpect(jsonPath("$.rows[0].awardId").value("award-2"))
+                    .andExpect(jsonPath("$.more").value(nullValue()));
+        }
+
+        @Test
         void defaultsToTheExpiringWindowFromNow() throws Exception {
             // when / then
             mvc.perform(as(get("/api/eligibility/expiring")))
