@@ -1,0 +1,63 @@
+package io.learnstack.query.eligibility;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+/** Reads the eligibility read model the projector writes, every read by {@code _id}. */
+@Component
+class EligibilityReader {
+
+    private final MongoCollection<Document> learners;
+    private final MongoCollection<Document> credentials;
+    private final MongoCollection<Document> catalogues;
+
+    EligibilityReader(MongoDatabase readModels) {
+        this.learners = readModels.getCollection("eligibility_learners");
+        this.credentials = readModels.getCollection("eligibility_credentials");
+        this.catalogues = readModels.getCollection("eligibility_catalogues");
+    }
+
+    /** A learner's evidence and statuses, if the learner has any evidence. */
+    Optional<Document> learner(String tenant, String learnerKey) {
+        return Optional.ofNullable(learners.find(eq("_id", tenant + "|" + learnerKey)).first());
+    }
+
+    /** The tenant's credentials by id, each with {@code name}, {@code revision} and {@code retired}. */
+    Map<String, Document> catalogue(String tenant) {
+        Document catalogue = catalogues.find(eq("_id", tenant)).first();
+        Map<String, Document> byId = new LinkedHashMap<>();
+        if (catalogue != null) {
+            catalogue.getList("credentials", Document.class, List.of()).stream()
+                    .filter(credential -> credential.getString("definition") != null)
+                    .forEach(credential -> byId.put(credential.getString("credentialId"), credential));
+        }
+        return byId;
+    }
+
+    /** A credential's learners by status, as rows, with counts; an empty one before any learner is listed. */
+    Document bucket(String tenant, String credentialId) {
+        Document bucket = credentials.find(eq("_id", tenant + "|" + credentialId)).first();
+        return bucket == null ? new Document("rows", new Document()).append("counts", new Document()) : bucket;
+    }
+
+    /** The buckets of the given credentials, by credential id. */
+    Map<String, Document> buckets(String tenant, List<String> credentialIds) {
+        List<String> ids = new ArrayList<>();
+        credentialIds.forEach(id -> ids.add(tenant + "|" + id));
+        Map<String, Document> byCredential = new LinkedHashMap<>();
+        credentials.find(in("_id", ids)).forEach(bucket -> byCredential.put(bucket.getString("credentialId"), bucket));
+        return byCredential;
+    }
+}
