@@ -8,6 +8,7 @@
     const liveHistory = [];
     let authorization = null;
     let timer = null;
+    let refreshing = false;
 
     const $ = (selector, root = document) => root.querySelector(selector);
     const panel = name => $(`[data-panel="${name}"]`);
@@ -22,7 +23,10 @@
     async function getJson(path) {
         let response;
         try {
-            response = await fetch(path, {headers: {Authorization: authorization, Accept: 'application/json'}});
+            // Without credentials of its own the browser answers a 401 to this script, instead of asking
+            // the user for a password in a dialog of its own.
+            response = await fetch(path, {credentials: 'omit',
+                headers: {Authorization: authorization, Accept: 'application/json'}});
         } catch (unreachable) {
             throw new Error(`cannot reach the server (${unreachable.message})`);
         }
@@ -194,7 +198,7 @@
     }
 
     async function dropOff() {
-        const rows = rowsOf(await getJson('/api/analytics/drop-off?limit=10'))
+        const rows = rowsOf(await getJson('/api/analytics/drop-off?limit=1000'))
             .sort((a, b) => b.learners - a.learners).slice(0, 10);
         fillTable('drop-off', rows, row => [shortName(row.course), shortName(row.activity), row.learners]);
         chart('drop-off').setOption({
@@ -240,6 +244,17 @@
         ['transitions', transitions], ['funnel', funnel], ['drop-off', dropOff], ['live', live]];
 
     async function refresh() {
+        // A slow server must not pile up rounds of requests.
+        if (refreshing) return;
+        refreshing = true;
+        try {
+            await refreshPanels();
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    async function refreshPanels() {
         const outcomes = await Promise.all(PANELS.map(async ([name, load]) => {
             try {
                 setStatus(name, await load());

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,7 @@ class LiveFigures {
     private volatile Live latest;
     private volatile String unavailable = "not sampled yet";
 
+    @Autowired
     LiveFigures(Admin kafka, ConsistencyProperties consistency, DashboardProperties properties) {
         this(kafka, consistency.topic(), properties, Clock.systemUTC());
     }
