@@ -123,7 +123,7 @@
             yAxis: [{type: 'value', name: '%', max: 100}, {type: 'value', name: countLabel, splitLine: {show: false}}],
             series: [
                 {name: countLabel, type: 'bar', yAxisIndex: 1, data: series.counts, itemStyle: {color: '#c9d6ea'}},
-                {name: 'rate %', type: 'line', data: series.rates, smooth: true, itemStyle: {color: '#2f6fdb'}}
+                {name: 'rate %', type: 'line', data: series.rates, itemStyle: {color: '#2f6fdb'}}
             ]
         }, true);
     }
@@ -188,7 +188,7 @@
             animation: false,
             tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
             legend: {top: 0},
-            grid: {left: 150, right: 24, top: 32, bottom: 24},
+            grid: {left: 12, right: 24, top: 32, bottom: 24, containLabel: true},
             xAxis: {type: 'value'},
             yAxis: {type: 'category', inverse: true, data: rows.map(row => row.name || row.credentialId)},
             series: stages.map(([field, label, color]) => ({name: label, type: 'bar', itemStyle: {color},
@@ -204,7 +204,7 @@
         chart('drop-off').setOption({
             animation: false,
             tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-            grid: {left: 150, right: 24, top: 12, bottom: 24},
+            grid: {left: 12, right: 24, top: 12, bottom: 24, containLabel: true},
             xAxis: {type: 'value'},
             yAxis: {type: 'category', inverse: true,
                 data: rows.map(row => `${shortName(row.course)} · ${shortName(row.activity)}`)},
