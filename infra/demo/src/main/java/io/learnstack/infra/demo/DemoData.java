@@ -62,6 +62,11 @@ public final class DemoData {
         Progress learners = new Progress(out, "learners", plan.learners().size());
         loader.load(plan, options.threads(), learners);
         learners.finish();
+        if (options.volume() != null) {
+            Progress volume = new Progress(out, "volume", -1);
+            loader.loadVolume(Tenant.EMBEDDED.get(0), options.volume(), volume);
+            volume.finish();
+        }
 
         out.println("Answers:");
         loader.answers().forEach((kind, count) -> out.printf("  %-48s %d%n", kind, count));

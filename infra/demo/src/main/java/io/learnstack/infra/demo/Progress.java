@@ -16,6 +16,7 @@ final class Progress {
     private final long started = System.nanoTime();
     private volatile long drawn;
 
+    /** A total below zero stands for one not known in advance. */
     Progress(PrintStream out, String what, int total) {
         this.out = out;
         this.what = what;
@@ -37,6 +38,12 @@ final class Progress {
     }
 
     private synchronized void draw(int now) {
+        if (total < 0) {
+            // Of unknown size: a count only.
+            out.printf("\r%-12s %d  %d s", what, now, (System.nanoTime() - started) / 1_000_000_000L);
+            out.flush();
+            return;
+        }
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * now / total);
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         out.printf("\r%-12s [%s%s] %d/%d  %d s", what, "#".repeat(filled), ".".repeat(WIDTH - filled), now, total,
