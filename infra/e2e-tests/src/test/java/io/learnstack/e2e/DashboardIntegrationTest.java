@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -155,12 +156,15 @@ class DashboardIntegrationTest {
             waitUntil(() -> canvasesIn("chart-" + chart) > 0 && !rows("table-" + chart).isEmpty());
         }
         JsonNode top = expected.get("transitions").get(0);
-        assertThat(rows("table-transitions")).anySatisfy(row -> assertThat(row).containsExactly(
-                lastSegment(top.get("from").asText()), lastSegment(top.get("to").asText()),
-                top.get("learners").asText(), row.get(3)));
         JsonNode dropOff = expected.get("dropOff").get(0);
-        assertThat(rows("table-drop-off").get(0).get(2)).isEqualTo(dropOff.get("learners").asText());
-        assertThat(byTestId("status-summary").getText()).isEmpty();
+        // The page redraws its tables on every refresh, so an element read a moment ago may be gone.
+        await().atMost(FIGURES_TIMEOUT).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+            assertThat(rows("table-transitions")).anySatisfy(row -> assertThat(row).containsExactly(
+                    lastSegment(top.get("from").asText()), lastSegment(top.get("to").asText()),
+                    top.get("learners").asText(), row.get(3)));
+            assertThat(rows("table-drop-off").get(0).get(2)).isEqualTo(dropOff.get("learners").asText());
+            assertThat(byTestId("status-summary").getText()).isEmpty();
+        });
     }
 
     private void signIn(String key, String secret) {
@@ -176,6 +180,7 @@ class DashboardIntegrationTest {
 
     private void waitUntil(java.util.function.BooleanSupplier condition) {
         new WebDriverWait(browser, FIGURES_TIMEOUT).pollingEvery(Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> condition.getAsBoolean());
     }
 
