@@ -1,5 +1,6 @@
 package io.learnstack.projector.progress;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class ProjectionLag {
             admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((partition, end) -> behind.put(
                     partition.partition(), Math.max(0, end.offset() - applied.getOrDefault(
                             ProjectionProgress.documentId(topic, partition.partition()), 0L))));
-            behindByPartition = Map.copyOf(behind);
+            behindByPartition = Collections.unmodifiableMap(behind);
             lag.set(behind.values().stream().mapToLong(Long::longValue).sum());
         } catch (Exception unavailable) {
             log.debug("projection lag unknown: {}", unavailable.toString());
