@@ -1,5 +1,6 @@
 package io.learnstack.projector.progress;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -84,8 +85,9 @@ class ProjectionLag {
         return Optional.ofNullable(behindByPartition);
     }
 
+    /** Bounded: with the broker gone, an unbounded close waits out every pending call and holds up the shutdown. */
     @PreDestroy
     void close() {
-        admin.close();
+        admin.close(Duration.ofSeconds(2));
     }
 }
