@@ -2,6 +2,7 @@ package io.learnstack.query.consistency;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +58,9 @@ class ReadModelHealthIndicator implements HealthIndicator {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return Health.down().withDetail("reason", "interrupted").build();
-        } catch (Exception failed) {
-            return Health.down(failed.getCause() == null ? failed : (Exception) failed.getCause())
-                    .withDetail("database", readModels.getName()).build();
+        } catch (ExecutionException failed) {
+            return Health.down().withDetail("database", readModels.getName())
+                    .withDetail("error", failed.getCause().toString()).build();
         }
     }
 
