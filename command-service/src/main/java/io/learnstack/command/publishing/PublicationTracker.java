@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,22 +75,34 @@ public class PublicationTracker {
         if (positions.isEmpty()) {
             return true;
         }
+        return publisherPosition().map(position -> positions.stream().allMatch(position::covers)).orElse(false);
+    }
+
+    /** Where the publisher stands in the event store, from its token; empty before its first batch. */
+    Optional<Position> publisherPosition() {
         List<byte[]> tokens = jdbc.queryForList("SELECT token FROM TokenEntry WHERE processorName = ?",
                 byte[].class, KafkaOutboxPublisher.PROCESSING_GROUP);
         if (tokens.size() != 1 || tokens.get(0) == null) {
-            return false;
+            return Optional.empty();
         }
         try {
             JsonNode token = json.readTree(tokens.get(0));
             if (!token.has("index")) {
-                return false;
+                return Optional.empty();
             }
-            long index = token.get("index").asLong();
             Set<Long> gaps = new HashSet<>();
             token.path("gaps").forEach(gap -> gaps.add(gap.asLong()));
-            return positions.stream().allMatch(position -> position <= index && !gaps.contains(position));
+            return Optional.of(new Position(token.get("index").asLong(), gaps));
         } catch (IOException unreadable) {
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    /** Every event up to {@code index} is published, except those at the gaps (not yet committed then). */
+    record Position(long index, Set<Long> gaps) {
+
+        boolean covers(long position) {
+            return position <= index && !gaps.contains(position);
         }
     }
 }

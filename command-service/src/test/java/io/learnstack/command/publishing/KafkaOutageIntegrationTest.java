@@ -25,10 +25,10 @@ import io.learnstack.testsupport.LocalInfrastructure;
 
 /**
  * The event store is the outbox: a statement accepted while Kafka is down is kept, and published once
- * Kafka is back, with no help from the client.
+ * Kafka is back, with no help from the client. Meanwhile the service is alive but not ready.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "learnstack.publishing.await-timeout=1s")
+        properties = { "learnstack.publishing.await-timeout=1s", "learnstack.publishing.readiness.max-backlog=0" })
 class KafkaOutageIntegrationTest {
 
     @Autowired
@@ -47,17 +47,26 @@ class KafkaOutageIntegrationTest {
 
         // when
         ResponseEntity<String> response;
+        ResponseEntity<String> readinessDuringOutage;
+        ResponseEntity<String> livenessDuringOutage;
         kafka.stop();
         try {
             response = XapiRequests.post(http, "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:outage@example.org\"},"
                     + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
                     + "\"object\":{\"id\":\"https://rto.example/units/HLTAID011\"}}");
+            readinessDuringOutage = http.getForEntity("/actuator/health/readiness", String.class);
+            livenessDuringOutage = http.getForEntity("/actuator/health/liveness", String.class);
         } finally {
             kafka.restart();
         }
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readinessDuringOutage.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(readinessDuringOutage.getBody()).contains("\"outbox\"").contains("not on Kafka yet");
+        assertThat(livenessDuringOutage.getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK));
         try (KafkaConsumer<String, byte[]> consumer = XapiRequests.consumer(kafka.bootstrapServers(), "outage-test")) {
             consumer.subscribe(List.of(XapiRequests.TOPIC));
             StringBuilder seen = new StringBuilder();

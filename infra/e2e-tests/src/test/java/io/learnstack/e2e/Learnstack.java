@@ -65,10 +65,22 @@ final class Learnstack implements AutoCloseable {
         return projector;
     }
 
-    /** Starts a new projector process, with these extra arguments, after the old one was stopped or killed. */
+    /**
+     * Starts a new projector process, with these extra arguments, after the old one was stopped or killed,
+     * and waits until it is alive: with a backlog it is not ready until it has caught up, and the tests
+     * want to see it at work.
+     */
     void startProjector(String... extraArgs) {
         projector = service("projector", "projector/target/projector.jar", projectorPort, extraArgs);
-        awaitHealthy(projector, projectorPort);
+        awaitProbe(projector, projectorPort, "/actuator/health/liveness");
+    }
+
+    int projectorPort() {
+        return projectorPort;
+    }
+
+    String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
@@ -111,9 +123,13 @@ final class Learnstack implements AutoCloseable {
     }
 
     private void awaitHealthy(JavaProcess process, int port) {
-        process.waitUntil("/actuator/health reports UP", () -> {
+        awaitProbe(process, port, "/actuator/health");
+    }
+
+    private void awaitProbe(JavaProcess process, int port, String probe) {
+        process.waitUntil(probe + " reports UP", () -> {
             HttpResponse<String> health = send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)));
+                    URI.create("http://127.0.0.1:" + port + probe)).timeout(Duration.ofSeconds(2)));
             return health.statusCode() == 200 && health.body().contains("\"UP\"");
         }, START_TIMEOUT);
     }

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +43,7 @@ import com.mongodb.client.MongoCollection;
 class StatementFlowIntegrationTest {
 
     private static final String JSON = "application/json";
+    private static final String EVENTS = "learnstack.events";
 
     private final ObjectMapper json = new ObjectMapper();
     private Learnstack learnstack;
@@ -415,6 +419,91 @@ class StatementFlowIntegrationTest {
         List<String> listed = listAll("/xapi/statements?registration=" + registration + "&limit=500");
         assertThat(listed).hasSize(posted.size()).doesNotHaveDuplicates();
         assertThat(new HashSet<>(listed)).isEqualTo(posted);
+    }
+
+    /**
+     * The projector is stopped with SIGTERM while it works through a backlog: it finishes the batch in
+     * hand and commits its offsets before it exits, so the committed offsets are exactly the applied
+     * progress, and its replacement applies only what was left, none of it twice.
+     */
+    @Test
+    void aProjectorStoppedMidBacklogCommitsWhatItAppliedAndItsReplacementAppliesOnlyTheRest() throws Exception {
+        // given a backlog on the bus while no projector runs
+        String registration = UUID.randomUUID().toString();
+        learnstack.projector().stop();
+        Set<String> posted = postBacklog(registration, 40, 100);
+        MongoCollection<Document> statements = mongo.getDatabase("learnstack").getCollection("statements");
+        Document ofThisRun = new Document("registration", registration);
+
+        // when a projector taking small batches starts, gets partway and is stopped
+        learnstack.startProjector("--spring.kafka.consumer.max-poll-records=50");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> statements.countDocuments(ofThisRun) > 0);
+        learnstack.projector().stop();
+        long projectedWhenStopped = statements.countDocuments(ofThisRun);
+
+        // then its committed offsets are its applied progress: nothing applied is left uncommitted
+        assertThat(projectedWhenStopped).isLessThan(posted.size());
+        assertThat(committedOffsets()).isEqualTo(appliedProgress());
+
+        // when a replacement starts
+        learnstack.startProjector();
+
+        // then it applies the rest, each statement once
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(statements.countDocuments(ofThisRun)).isEqualTo(posted.size()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(statementsAppliedByTheProjector()).isEqualTo(posted.size() - projectedWhenStopped));
+        List<String> listed = listAll("/xapi/statements?registration=" + registration + "&limit=500");
+        assertThat(listed).hasSize(posted.size()).doesNotHaveDuplicates();
+    }
+
+    private Set<String> postBacklog(String registration, int requests, int statementsEach) {
+        Set<String> posted = new HashSet<>();
+        for (int batch = 0; batch < requests; batch++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int i = 0; i < statementsEach; i++) {
+                String id = UUID.randomUUID().toString();
+                posted.add(id);
+                body.append(i == 0 ? "" : ",").append(statement(id, "mailto:learner" + (i % 17) + "@example.org",
+                        registration));
+            }
+            assertThat(post(body.append("]").toString()).statusCode()).isEqualTo(200);
+        }
+        return posted;
+    }
+
+    /** The projector group's committed offset per partition of the events topic. */
+    private Map<Integer, Long> committedOffsets() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                learnstack.kafkaBootstrapServers()))) {
+            Map<Integer, Long> committed = new TreeMap<>();
+            admin.listConsumerGroupOffsets("learnstack-projector").partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).forEach((partition, offset) -> {
+                        if (partition.topic().equals(EVENTS) && offset != null) {
+                            committed.put(partition.partition(), offset.offset());
+                        }
+                    });
+            return committed;
+        }
+    }
+
+    /** The next offset to apply per partition, as the projector recorded with the read models. */
+    private Map<Integer, Long> appliedProgress() {
+        Map<Integer, Long> applied = new TreeMap<>();
+        mongo.getDatabase("learnstack").getCollection("projection_progress").find(new Document("topic", EVENTS))
+                .forEach(progress -> applied.put(progress.getInteger("partition"),
+                        ((Number) progress.get("nextOffset")).longValue()));
+        return applied;
+    }
+
+    /** Statement events the running projector process has applied, redeliveries included. */
+    private long statementsAppliedByTheProjector() {
+        HttpResponse<String> metrics = learnstack.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + learnstack.projectorPort() + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)));
+        return metrics.body().lines().filter(line -> line.startsWith("learnstack_projection_statements_applied_total"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private List<String> listAll(String first) {

@@ -1,8 +1,12 @@
 package io.learnstack.projector.progress;
 
+import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -40,6 +44,7 @@ class ProjectionLag {
     private final MongoCollection<Document> progress;
     private final String topic;
     private final AtomicLong lag = new AtomicLong(-1);
+    private volatile Map<Integer, Long> behindByPartition;
 
     ProjectionLag(KafkaAdmin kafkaAdmin, MongoDatabase readModels, @Value("${learnstack.projector.topic}") String topic,
             MeterRegistry meters) {
@@ -62,19 +67,27 @@ class ProjectionLag {
             Map<String, Long> applied = new HashMap<>();
             progress.find().forEach(document -> applied.put(document.getString("_id"),
                     document.get("nextOffset", Number.class).longValue()));
-            long behind = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream()
-                    .mapToLong(end -> Math.max(0, end.getValue().offset() - applied.getOrDefault(
-                            ProjectionProgress.documentId(topic, end.getKey().partition()), 0L)))
-                    .sum();
-            lag.set(behind);
+            Map<Integer, Long> behind = new TreeMap<>();
+            admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((partition, end) -> behind.put(
+                    partition.partition(), Math.max(0, end.offset() - applied.getOrDefault(
+                            ProjectionProgress.documentId(topic, partition.partition()), 0L))));
+            behindByPartition = Collections.unmodifiableMap(behind);
+            lag.set(behind.values().stream().mapToLong(Long::longValue).sum());
         } catch (Exception unavailable) {
             log.debug("projection lag unknown: {}", unavailable.toString());
+            behindByPartition = null;
             lag.set(-1);
         }
     }
 
+    /** Records not yet applied per partition at the last measurement; empty while unknown. */
+    Optional<Map<Integer, Long>> behindByPartition() {
+        return Optional.ofNullable(behindByPartition);
+    }
+
+    /** Bounded: with the broker gone, an unbounded close waits out every pending call and holds up the shutdown. */
     @PreDestroy
     void close() {
-        admin.close();
+        admin.close(Duration.ofSeconds(2));
     }
 }
