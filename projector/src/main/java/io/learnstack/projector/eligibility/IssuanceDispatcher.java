@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -56,6 +59,7 @@ class IssuanceDispatcher {
     private final String token;
     private final Clock clock;
     private final HttpClient http;
+    private final ExecutorService senders;
     private final ObjectMapper json;
     private final AtomicLong pending = new AtomicLong();
     private final Counter sent;
@@ -78,6 +82,11 @@ class IssuanceDispatcher {
         this.json = json;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.senders = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "issuance-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         meters.gauge("learnstack.eligibility.issuance.pending", pending);
         this.sent = meters.counter("learnstack.eligibility.issuance.sent");
         this.rejected = meters.counter("learnstack.eligibility.issuance.rejected");
@@ -92,13 +101,16 @@ class IssuanceDispatcher {
             List<Document> due = new ArrayList<>();
             requests.find(and(eq("state", IssuanceOutbox.PENDING), lte("nextAttempt", Date.from(now))))
                     .limit(properties.batch()).forEach(due::add);
+            List<CompletableFuture<Void>> sending = new ArrayList<>();
             for (Document request : due) {
                 if (!stillEligible(request)) {
                     requests.deleteOne(and(eq("_id", request.getString("_id")), eq("state", IssuanceOutbox.PENDING)));
                 } else if (claim(request, now)) {
-                    send(request);
+                    sending.add(CompletableFuture.runAsync(() -> send(request), senders));
                 }
             }
+            // Each issuance waits for its events to reach the bus; sent side by side, those waits overlap.
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
             pending.set(requests.countDocuments(eq("state", IssuanceOutbox.PENDING)));
         } catch (RuntimeException e) {
             log.warn("issuance requests not sent this round: {}", e.toString());

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMax     the longest pause between attempts
  * @param timeout      how long one attempt may take
  * @param batch        the most requests sent in one round
+ * @param concurrency  how many requests of a round are sent at once
  */
 @ConfigurationProperties("learnstack.issuance")
 record IssuanceProperties(
@@ -23,5 +24,6 @@ record IssuanceProperties(
         @DefaultValue("1s") Duration retryInitial,
         @DefaultValue("5m") Duration retryMax,
         @DefaultValue("10s") Duration timeout,
-        @DefaultValue("100") int batch) {
+        @DefaultValue("100") int batch,
+        @DefaultValue("8") int concurrency) {
 }

@@ -66,7 +66,7 @@ class IssuanceDispatcherTest {
         commandService.start();
         IssuanceProperties properties = new IssuanceProperties(
                 URI.create("http://127.0.0.1:" + commandService.getAddress().getPort()), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), 100);
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), 100, 4);
         outbox = new IssuanceOutbox(database, clock);
         dispatcher = new IssuanceDispatcher(database, properties, "s3cret", JSON, meters, clock);
     }
@@ -123,6 +123,51 @@ class IssuanceDispatcherTest {
 
         // then
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void theRequestsOfARoundAreSentSideBySide() throws Exception {
+        // given a command service that answers only once three requests are in flight together
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(3);
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.createContext("/internal/awards", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            together.countDown();
+            try {
+                together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"awardId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            inFlight.decrementAndGet();
+        });
+        slow.start();
+        try {
+            IssuanceDispatcher sideBySide = new IssuanceDispatcher(database, new IssuanceProperties(
+                    URI.create("http://127.0.0.1:" + slow.getAddress().getPort()), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(10), 100, 4),
+                    "s3cret", JSON, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), clock);
+            request("unit-a", day(1));
+            request("unit-b", day(1));
+            request("unit-c", day(1));
+
+            // when
+            sideBySide.sendDue();
+
+            // then
+            assertThat(mostInFlight.get()).isEqualTo(3);
+            assertThat(database.getCollection(IssuanceOutbox.COLLECTION).countDocuments(new Document("state", "done")))
+                    .isEqualTo(3);
+        } finally {
+            slow.stop(0);
+        }
     }
 
     @Test
