@@ -16,7 +16,7 @@ final class BenchOptions {
               --base-url URL         the running system's entry point (http://127.0.0.1:8080)
               --key KEY --secret S   the xAPI key (demo/demo)
               --clients N            concurrent writing clients (4)
-              --statements N         statements written per batch size (short 150, full 5000)
+              --statements N         statements written per batch size (short 150, full 2000)
               --sample-every K       follow every K-th write until it is readable (short 2, full 10)
               --queries N            queries per filter (short 5, full 50)
               --limit-records N      records written to each limit (short 2000, full 20000)
@@ -94,7 +94,7 @@ final class BenchOptions {
     }
 
     int statements() {
-        return number("statements", isShort() ? 150 : 5000);
+        return number("statements", isShort() ? 150 : 2000);
     }
 
     int sampleEvery() {
