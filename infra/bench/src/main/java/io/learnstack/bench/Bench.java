@@ -57,7 +57,7 @@ public final class Bench {
             Outcome outcome = run(options);
             System.exit(outcome.errors() == 0 ? 0 : 1);
         } catch (Exception e) {
-            System.err.println("bench: " + e.getMessage());
+            System.err.println("bench: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             System.exit(1);
         }
     }
