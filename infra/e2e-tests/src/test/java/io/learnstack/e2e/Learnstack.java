@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.learnstack.testsupport.FreePorts;
 import io.learnstack.testsupport.JavaProcess;
@@ -59,6 +61,27 @@ final class Learnstack implements AutoCloseable {
 
     String mongoUri() {
         return infrastructure.mongoUri();
+    }
+
+    String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    String eventStoreJdbcUrl() {
+        return infrastructure.eventStoreJdbcUrl();
+    }
+
+    /** The pid of each part, named as the run script names its pid files. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("event-store", infrastructure.eventStore().process().pid());
+        pids.put("read-model", infrastructure.readModel().process().pid());
+        pids.put("kafka", infrastructure.kafka().process().pid());
+        pids.put("command-service", command.pid());
+        pids.put("projector", projector.pid());
+        pids.put("query-service", query.pid());
+        pids.put("gateway", gateway.pid());
+        return pids;
     }
 
     JavaProcess projector() {

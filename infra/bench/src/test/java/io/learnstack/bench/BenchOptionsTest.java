@@ -1,0 +1,47 @@
+package io.learnstack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void aLaterOptionWinsSoTheUsersOverrideTheScripts() {
+        BenchOptions options = BenchOptions.parse("--base-url", "http://127.0.0.1:16080", "--clients", "2",
+                "--base-url", "http://127.0.0.1:9999");
+
+        assertThat(options.baseUrl()).isEqualTo("http://127.0.0.1:9999");
+        assertThat(options.clients()).isEqualTo(2);
+    }
+
+    @Test
+    void theShortModeHasSmallCountsAndNeverRebuilds() {
+        BenchOptions options = BenchOptions.parse("--short", "--rebuild");
+
+        assertThat(options.mode()).isEqualTo("short");
+        assertThat(options.rebuild()).isFalse();
+        assertThat(options.statements()).isLessThan(BenchOptions.parse().statements());
+        assertThat(BenchOptions.parse("--rebuild").rebuild()).isTrue();
+    }
+
+    @Test
+    void theResultsAndPidFilesLiveInTheDataDirectory() {
+        BenchOptions options = BenchOptions.parse("--data-dir", "/tmp/ls");
+
+        assertThat(options.resultsDir()).isEqualTo(Path.of("/tmp/ls/bench"));
+        assertThat(options.runDir()).isEqualTo(Path.of("/tmp/ls/run"));
+        assertThat(options.data()).isEqualTo(Path.of("../shared/data/xapi"));
+    }
+
+    @Test
+    void unknownOptionsMissingValuesAndBadNumbersAreRefused() {
+        assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("unknown option --fast");
+        assertThatThrownBy(() -> BenchOptions.parse("--clients")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("--clients", "many")).hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> BenchOptions.parse("--clients", "0")).hasMessageContaining("at least 1");
+    }
+}
