@@ -35,7 +35,7 @@ class ActivityQueryFuzzTest {
         ReadBarrier barrier = HostileQueries.openBarrier();
         ActivityQueryController controller = new ActivityQueryController(barrier,
                 new ActivityReader(mongo.getDatabase("learnstack")), new ObjectMapper());
-        mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(ErrorAdvice.queryErrorHandler(barrier))
+        mvc = MockMvcBuilders.standaloneSetup(controller).addFilters(ErrorAdvice.acceptHeaderFilter()).setControllerAdvice(ErrorAdvice.queryErrorHandler(barrier))
                 .build();
     }
 

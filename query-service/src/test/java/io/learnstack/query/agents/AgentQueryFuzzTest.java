@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 class AgentQueryFuzzTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new AgentQueryController(new ObjectMapper()))
-            .setControllerAdvice(ErrorAdvice.queryErrorHandler(HostileQueries.openBarrier())).build();
+            .addFilters(ErrorAdvice.acceptHeaderFilter()).setControllerAdvice(ErrorAdvice.queryErrorHandler(HostileQueries.openBarrier())).build();
 
     @Property(tries = 1000)
     void anyParametersAreAnsweredWithoutAServerError(@ForAll("parameters") Map<String, String> parameters) {

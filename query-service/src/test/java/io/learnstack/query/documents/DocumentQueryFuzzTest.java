@@ -36,7 +36,7 @@ class DocumentQueryFuzzTest {
         ReadBarrier barrier = HostileQueries.openBarrier();
         DocumentQueryController controller = new DocumentQueryController(barrier,
                 new DocumentReader(mongo.getDatabase("learnstack")), new ObjectMapper(), new SimpleMeterRegistry());
-        mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(ErrorAdvice.queryErrorHandler(barrier))
+        mvc = MockMvcBuilders.standaloneSetup(controller).addFilters(ErrorAdvice.acceptHeaderFilter()).setControllerAdvice(ErrorAdvice.queryErrorHandler(barrier))
                 .build();
     }
 

@@ -78,8 +78,15 @@ public final class HostileQueries {
 
     /** GETs the path with the parameters and asserts the answer is a 2xx or 4xx, given quickly. */
     public static MvcResult assertAnswered(MockMvc mvc, String path, Map<String, String> parameters) {
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path).requestAttr(Client.ATTRIBUTE, client());
+        return assertAnswered(mvc, MockMvcRequestBuilders.get(path), parameters);
+    }
+
+    /** Sends the request with the parameters and asserts the answer is a 2xx or 4xx, given quickly. */
+    public static MvcResult assertAnswered(MockMvc mvc, MockHttpServletRequestBuilder request,
+            Map<String, String> parameters) {
+        request.requestAttr(Client.ATTRIBUTE, client());
         parameters.forEach(request::param);
+        String path = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
         long start = System.nanoTime();
         MvcResult result;
         try {
@@ -88,8 +95,10 @@ public final class HostileQueries {
             throw new AssertionError("GET " + path + " " + parameters + " escaped the error handling", failure);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-        assertThat(result.getResponse().getStatus()).as("GET %s %s answered %s", path, parameters,
-                result.getResponse().getContentAsByteArray().length < 500 ? contentOf(result) : "")
+        assertThat(result.getResponse().getStatus()).as("GET %s %s %s answered %s after %s", path, parameters,
+                request.buildRequest(new org.springframework.mock.web.MockServletContext()).getHeader("Accept"),
+                result.getResponse().getContentAsByteArray().length < 500 ? contentOf(result) : "",
+                result.getResolvedException())
                 .isIn(ANSWERS);
         return result;
     }

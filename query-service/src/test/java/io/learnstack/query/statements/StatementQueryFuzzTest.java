@@ -43,7 +43,7 @@ class StatementQueryFuzzTest {
                 new StatementReader(mongo.getDatabase("learnstack")), new StatementQueryParser(json), new MoreCursor(json),
                 new StatementFormat(), new MultipartStatements(mock(AttachmentContents.class), json),
                 new SimpleMeterRegistry());
-        mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(ErrorAdvice.queryErrorHandler(barrier))
+        mvc = MockMvcBuilders.standaloneSetup(controller).addFilters(ErrorAdvice.acceptHeaderFilter()).setControllerAdvice(ErrorAdvice.queryErrorHandler(barrier))
                 .build();
     }
 
