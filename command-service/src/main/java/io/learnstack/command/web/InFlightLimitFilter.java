@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Bounds the writes being processed at once. A write holds request threads, database connections and
@@ -40,8 +43,15 @@ class InFlightLimitFilter extends OncePerRequestFilter {
     private final String retryAfterSeconds;
     private final Counter refused;
 
+    // Slice tests start the web layer without metrics: the refusals are counted all the same.
+    @Autowired
     InFlightLimitFilter(@Value("${learnstack.intake.max-in-flight:64}") int maxInFlight,
-            @Value("${learnstack.intake.retry-after-seconds:1}") int retryAfterSeconds, MeterRegistry meters) {
+            @Value("${learnstack.intake.retry-after-seconds:1}") int retryAfterSeconds,
+            ObjectProvider<MeterRegistry> meters) {
+        this(maxInFlight, retryAfterSeconds, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    InFlightLimitFilter(int maxInFlight, int retryAfterSeconds, MeterRegistry meters) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("learnstack.intake.max-in-flight must be at least 1, not " + maxInFlight);
         }
