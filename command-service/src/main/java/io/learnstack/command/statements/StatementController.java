@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.learnstack.command.security.Client;
+import io.learnstack.command.web.RequestTooLargeException;
 import io.learnstack.command.xapi.InvalidStatementException;
 import io.learnstack.command.xapi.XapiVersion;
 
@@ -32,10 +34,13 @@ class StatementController {
 
     private final StatementIntake intake;
     private final StatementBodies bodies;
+    private final int maxBatch;
 
-    StatementController(StatementIntake intake, StatementBodies bodies) {
+    StatementController(StatementIntake intake, StatementBodies bodies,
+            @Value("${learnstack.statements.max-batch:1000}") int maxBatch) {
         this.intake = intake;
         this.bodies = bodies;
+        this.maxBatch = maxBatch;
     }
 
     /** Stores one statement or an array of them, with their attachments, and answers with their ids. */
@@ -50,6 +55,12 @@ class StatementController {
         if (document.isArray()) {
             if (document.isEmpty()) {
                 throw new InvalidStatementException("the request holds an empty array of statements");
+            }
+            // A batch is validated, held and appended whole: its size bounds the memory and the transaction.
+            if (document.size() > maxBatch) {
+                throw new RequestTooLargeException("the request holds " + document.size() + " statements; this LRS "
+                        + "takes at most " + maxBatch + " in one request (learnstack.statements.max-batch): send "
+                        + "them in smaller batches");
             }
             document.forEach(statements::add);
         } else {

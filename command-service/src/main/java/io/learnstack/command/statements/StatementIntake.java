@@ -132,7 +132,7 @@ class StatementIntake {
         return batch.stream().map(RecordStatement::statementId).toList();
     }
 
-    private List<RecordStatement> prepare(Client client, List<JsonNode> statements, Instant stored,
+    List<RecordStatement> prepare(Client client, List<JsonNode> statements, Instant stored,
             XapiVersion version, List<EnrolmentCommand> enrolmentCommands) {
         JsonNode authority = authorities.authorityOf(client);
         Set<String> ids = new HashSet<>();

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -160,8 +161,15 @@ class AnalyticsController {
             return format.equals("csv");
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && MediaType.parseMediaTypes(accept).stream()
-                .anyMatch(type -> type.isCompatibleWith(TEXT_CSV) && !type.isWildcardType());
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(TEXT_CSV) && !type.isWildcardType());
+        } catch (InvalidMediaTypeException malformed) {
+            throw new AnalyticsQueryException("the Accept header is malformed: " + malformed.getMessage());
+        }
     }
 
     static AnalyticsFilter filter(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package io.learnstack.query.eligibility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -149,7 +150,7 @@ class EligibilityController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         Instant start = from == null ? clock.instant() : instant("from", from);
-        Instant end = to == null ? start.atZone(ZoneOffset.UTC).plus(expiringWindow).toInstant() : instant("to", to);
+        Instant end = to == null ? windowEnd(start) : instant("to", to);
         if (end.isBefore(start)) {
             throw new BadParameter("to must not be before from");
         }
@@ -266,6 +267,14 @@ class EligibilityController {
             // answered below
         }
         throw new BadParameter("cursor is not one this API gave");
+    }
+
+    private Instant windowEnd(Instant start) {
+        try {
+            return start.atZone(ZoneOffset.UTC).plus(expiringWindow).toInstant();
+        } catch (DateTimeException beyondTime) {
+            throw new BadParameter("from is too late for the expiring window of " + expiringWindow + ": give to as well");
+        }
     }
 
     private static Instant instant(String name, String value) {

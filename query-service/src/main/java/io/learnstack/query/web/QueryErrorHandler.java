@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.mongodb.MongoException;
@@ -53,8 +54,8 @@ class QueryErrorHandler {
         return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<Map<String, String>> notFound(Exception e) {
         return error(HttpStatus.NOT_FOUND, "no such resource");
     }
 
