@@ -102,10 +102,6 @@ final class Learnstack implements AutoCloseable {
         return projectorPort;
     }
 
-    String kafkaBootstrapServers() {
-        return infrastructure.kafkaBootstrapServers();
-    }
-
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
