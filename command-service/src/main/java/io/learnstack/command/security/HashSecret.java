@@ -28,6 +28,10 @@ public final class HashSecret {
             System.err.println("hash-secret: no secret given");
             System.exit(2);
         }
+        if (secret.getBytes(StandardCharsets.UTF_8).length > SecretVerifier.MAX_SECRET_BYTES) {
+            System.err.println("hash-secret: a secret may have at most " + SecretVerifier.MAX_SECRET_BYTES + " bytes");
+            System.exit(2);
+        }
         System.out.println(new BCryptPasswordEncoder().encode(secret));
     }
 

@@ -132,6 +132,14 @@ class TenantIsolationIntegrationTest {
 
         @Test
         @Order(1)
+        void theActivityAndPersonKnownFromAnotherTenantsStatementsStayUnknown() {
+            indistinguishable(id -> send(B, "GET", "/xapi/activities?activityId=" + enc(id), null), activity, 200);
+            indistinguishable(id -> send(B, "GET", "/xapi/agents?agent=" + enc("{\"mbox\":\"" + id + "\"}"), null),
+                    learner, 200);
+        }
+
+        @Test
+        @Order(1)
         void aMoreLinkOfAnotherTenantDoesNotGiveItsStatements() {
             HttpResponse<String> answer = send(B, "GET", moreLink, null);
 
@@ -147,7 +155,7 @@ class TenantIsolationIntegrationTest {
                     + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
                     + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + id + "\"}}"), statementId, 204);
             indistinguishable(id -> send(B, "PUT", "/xapi/statements?statementId=" + id,
-                    statementJson(id, "https://harbour.example/verbs/forged")), statementId, 204);
+                    statementJson(id, "https://harbour.example/verbs/forged").replace("Northside", "Harbour")), statementId, 204);
 
             HttpResponse<String> own = send(A, "GET", "/xapi/statements?statementId=" + statementId, null);
             assertThat(own.statusCode()).isEqualTo(200);
@@ -318,6 +326,10 @@ class TenantIsolationIntegrationTest {
             absent = UUID.randomUUID().toString();
         } else if (existing.startsWith("mbox:")) {
             absent = "mbox:mailto:nobody-" + run + "@nowhere.example";
+        } else if (existing.startsWith("mailto:")) {
+            absent = "mailto:nobody-" + run + "@nowhere.example";
+        } else if (existing.startsWith("https:")) {
+            absent = "https://nowhere.example/" + UUID.randomUUID();
         }
         HttpResponse<String> forA = probe.apply(existing);
         HttpResponse<String> forNobody = probe.apply(absent);
@@ -337,8 +349,8 @@ class TenantIsolationIntegrationTest {
 
     /** Nothing of tenant A's data shows in the answer: learner, statements, attachment content. */
     private void assertLeaksNothing(String body) {
-        assertThat(body).doesNotContain(learner).doesNotContain(statementId).doesNotContain(activity)
-                .doesNotContain(attachmentText).doesNotContain("Northside only").doesNotContain(enrolmentId);
+        assertThat(body).doesNotContain("Northside only").doesNotContain(learner).doesNotContain(statementId)
+                .doesNotContain(activity).doesNotContain(attachmentText).doesNotContain(enrolmentId);
     }
 
     private List<String> analyticsOf(String credentials) {
@@ -357,8 +369,9 @@ class TenantIsolationIntegrationTest {
     }
 
     private String statementJson(String id, String verbId) {
-        return "{\"id\":\"" + id + "\",\"actor\":" + agent + ",\"verb\":{\"id\":\"" + verbId + "\"},"
-                + "\"object\":{\"objectType\":\"Activity\",\"id\":\"" + activity + "\"},"
+        return "{\"id\":\"" + id + "\",\"actor\":{\"name\":\"Northside only learner\",\"mbox\":\"" + learner + "\"},"
+                + "\"verb\":{\"id\":\"" + verbId + "\"},\"object\":{\"objectType\":\"Activity\",\"id\":\"" + activity
+                + "\",\"definition\":{\"name\":{\"en\":\"Northside only unit\"}}},"
                 + "\"context\":{\"registration\":\"" + registration + "\","
                 + "\"contextActivities\":{\"parent\":[{\"id\":\"" + parent + "\"}]}}}";
     }

@@ -3,6 +3,7 @@ package io.learnstack.query.security;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -33,8 +34,17 @@ public record ClientProperties(List<Entry> clients) {
      */
     public record Entry(String tenant, String key, String secret, String secretHash, List<String> roles) {
 
+        private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
         @ConstructorBinding
         public Entry {
+            // Refused at startup: otherwise the key would only fail, unexplained, at every request.
+            if (secretHash != null && !secretHash.isBlank() && !BCRYPT.matcher(secretHash).matches()) {
+                throw new IllegalArgumentException("the secret-hash of key '" + key + "' is not a BCrypt hash");
+            }
+            if ((secretHash == null || secretHash.isBlank()) && (secret == null || secret.isEmpty())) {
+                throw new IllegalArgumentException("key '" + key + "' needs a secret-hash");
+            }
         }
 
         /** A key with a plain-text secret. */

@@ -31,6 +31,9 @@ final class SecretVerifier {
     /** Enough for every key of a large deployment; a miss only costs one more hash check. */
     static final int CACHE_SIZE = 1024;
 
+    /** BCrypt reads no further than this; longer secrets are refused when hashed, so they never match. */
+    static final int MAX_SECRET_BYTES = 72;
+
     private static final String HMAC = "HmacSHA256";
 
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
@@ -58,6 +61,9 @@ final class SecretVerifier {
 
     /** Whether {@code secret} is the secret of {@code entry}; {@code entry} is null for an unknown key. */
     boolean matches(ClientProperties.Entry entry, String secret) {
+        if (secret.getBytes(StandardCharsets.UTF_8).length > MAX_SECRET_BYTES && (entry == null || entry.hashed())) {
+            return false;
+        }
         if (entry == null) {
             encoder.matches(secret, decoyHash);
             return false;

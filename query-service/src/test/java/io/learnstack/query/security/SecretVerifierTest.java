@@ -76,6 +76,14 @@ class SecretVerifierTest {
     }
 
     @Test
+    void aSecretLongerThanBcryptReadsIsRefusedNotAnError() {
+        String longSecret = "s3cret" + "x".repeat(100);
+
+        assertThat(new SecretVerifier().matches(hashed, longSecret)).isFalse();
+        assertThat(new SecretVerifier().matches(null, longSecret)).isFalse();
+    }
+
+    @Test
     void anUnknownKeyNeverMatches() {
         assertThat(new SecretVerifier().matches(null, "s3cret")).isFalse();
     }
