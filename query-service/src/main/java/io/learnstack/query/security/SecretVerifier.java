@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,7 +20,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * compares in constant time).
  * <p>
  * A BCrypt check costs tens of milliseconds and every xAPI request authenticates, so successful checks are
- * remembered in a bounded LRU set. Its entries are an HMAC-SHA256 of key and secret under a key drawn at
+ * remembered in a bounded LRU map. Its keys are an HMAC-SHA256 of key and secret under a key drawn at
  * random for this process: the secret itself is never held, a leaked heap dump does not give a cheap
  * offline guess, and a wrong secret digests to an entry that was never added, so it always pays the full
  * check.
@@ -38,7 +37,8 @@ final class SecretVerifier {
 
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
     private final SecretKeySpec digestKey;
-    private final Set<String> verified;
+    // Access-ordered, so the least recently used entry goes first; get (not containsKey) counts as a use.
+    private final Map<String, Boolean> verified;
     // Checked for unknown keys so that they take as long to refuse as a wrong secret.
     private final String decoyHash;
 
@@ -46,12 +46,12 @@ final class SecretVerifier {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.digestKey = new SecretKeySpec(random, HMAC);
-        this.verified = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+        this.verified = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                 return size() > cacheSize;
             }
-        }));
+        });
         this.decoyHash = encoder.encode("decoy");
     }
 
@@ -74,13 +74,13 @@ final class SecretVerifier {
         }
         // The key cannot contain ':' (HTTP Basic splits on the first one), so the joined text is unambiguous.
         String digest = digest(entry.key() + ':' + secret);
-        if (verified.contains(digest)) {
+        if (verified.get(digest) != null) {
             return true;
         }
         if (!encoder.matches(secret, entry.secretHash())) {
             return false;
         }
-        verified.add(digest);
+        verified.put(digest, Boolean.TRUE);
         return true;
     }
 
