@@ -2,7 +2,6 @@ package io.learnstack.command.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ class BasicAuthFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(BasicAuthFilter.class);
 
     private final Map<String, ClientProperties.Entry> byKey;
+    private final SecretVerifier secrets = new SecretVerifier();
 
     BasicAuthFilter(ClientProperties properties) {
         this.byKey = properties.clients().stream()
@@ -43,8 +43,13 @@ class BasicAuthFilter extends OncePerRequestFilter {
 
     @EventListener(ApplicationReadyEvent.class)
     void announceClients() {
-        byKey.values().forEach(entry -> log.info("key '{}' accepted for tenant '{}' with roles {}",
-                entry.key(), entry.tenant(), entry.grantedRoles()));
+        byKey.values().forEach(entry -> {
+            log.info("key '{}' accepted for tenant '{}' with roles {}", entry.key(), entry.tenant(), entry.grantedRoles());
+            if (!entry.hashed()) {
+                log.warn("key '{}' has a plain-text secret: configure secret-hash instead (see docs/security.md)",
+                        entry.key());
+            }
+        });
     }
 
     @Override
@@ -90,8 +95,7 @@ class BasicAuthFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         ClientProperties.Entry entry = byKey.get(decoded.substring(0, colon));
-        if (entry == null || !MessageDigest.isEqual(entry.secret().getBytes(StandardCharsets.UTF_8),
-                decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8))) {
+        if (!secrets.matches(entry, decoded.substring(colon + 1))) {
             return Optional.empty();
         }
         return Optional.of(new Client(entry.tenant(), entry.key(), entry.grantedRoles()));

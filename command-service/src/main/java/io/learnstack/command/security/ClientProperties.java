@@ -3,8 +3,10 @@ package io.learnstack.command.security;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The keys this LRS accepts.
@@ -21,13 +23,38 @@ public record ClientProperties(List<Entry> clients) {
     /**
      * One key.
      *
-     * @param tenant the tenant (RTO) the key acts for
-     * @param key    the user name of HTTP Basic auth
-     * @param secret the password of HTTP Basic auth
-     * @param roles  role names ({@code xapi}, {@code registrar}, {@code catalogue}, {@code analyst});
-     *               {@code xapi} alone when none are given
+     * @param tenant     the tenant (RTO) the key acts for
+     * @param key        the user name of HTTP Basic auth
+     * @param secret     the password of HTTP Basic auth in plain text; accepted with a warning at startup,
+     *                   {@code secretHash} is the setting to use
+     * @param secretHash the BCrypt hash of the password of HTTP Basic auth ({@code HashSecret} makes one);
+     *                   wins over {@code secret} when both are given
+     * @param roles      role names ({@code xapi}, {@code registrar}, {@code catalogue}, {@code analyst});
+     *                   {@code xapi} alone when none are given
      */
-    public record Entry(String tenant, String key, String secret, List<String> roles) {
+    public record Entry(String tenant, String key, String secret, String secretHash, List<String> roles) {
+
+        private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
+        @ConstructorBinding
+        public Entry {
+            // Refused at startup: otherwise the key would only fail, unexplained, at every request.
+            if (secretHash != null && !secretHash.isBlank() && !BCRYPT.matcher(secretHash).matches()) {
+                throw new IllegalArgumentException("the secret-hash of key '" + key + "' is not a BCrypt hash");
+            }
+            if ((secretHash == null || secretHash.isBlank()) && (secret == null || secret.isEmpty())) {
+                throw new IllegalArgumentException("key '" + key + "' needs a secret-hash");
+            }
+        }
+
+        /** A key with a plain-text secret. */
+        public Entry(String tenant, String key, String secret, List<String> roles) {
+            this(tenant, key, secret, null, roles);
+        }
+
+        boolean hashed() {
+            return secretHash != null && !secretHash.isBlank();
+        }
 
         Set<Role> grantedRoles() {
             if (roles == null || roles.isEmpty()) {

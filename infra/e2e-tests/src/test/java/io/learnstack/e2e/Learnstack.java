@@ -37,8 +37,15 @@ final class Learnstack implements AutoCloseable {
     private final JavaProcess query;
     private JavaProcess projector;
     private final JavaProcess gateway;
+    private final String[] serviceArgs;
 
     Learnstack() {
+        this(new String[0]);
+    }
+
+    /** The system with these extra arguments (e.g. other keys) for the command, projector and query service. */
+    Learnstack(String... serviceArgs) {
+        this.serviceArgs = serviceArgs.clone();
         command = service("command-service", "command-service/target/command-service.jar", commandPort);
         projector = service("projector", "projector/target/projector.jar", projectorPort);
         query = service("query-service", "query-service/target/query-service.jar", queryPort);
@@ -125,6 +132,7 @@ final class Learnstack implements AutoCloseable {
                 "--spring.data.mongodb.uri=" + infrastructure.mongoUri(),
                 "--learnstack.issuance.command-uri=http://127.0.0.1:" + commandPort,
                 "--learnstack.public-base-url=" + baseUrl()));
+        args.addAll(List.of(serviceArgs));
         args.addAll(List.of(extraArgs));
         return JavaProcess.builder(name).jar(jar(jar))
                 .jvmOptions("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -16,7 +17,8 @@ class BasicAuthFilterTest {
     private final BasicAuthFilter filter = new BasicAuthFilter(new ClientProperties(List.of(
             new ClientProperties.Entry("rto-a", "content", "s3cret", null),
             new ClientProperties.Entry("rto-a", "analyst", "an4lyst", List.of("analyst")),
-            new ClientProperties.Entry("rto-b", "registrar", "r3g", List.of("Registrar", "xapi")))));
+            new ClientProperties.Entry("rto-b", "registrar", "r3g", List.of("Registrar", "xapi")),
+            new ClientProperties.Entry("rto-c", "hashed", null, new BCryptPasswordEncoder(4).encode("h4sh"), null))));
 
     @Test
     void aRequestWithoutCredentialsIsAskedForThem() throws Exception {
@@ -30,6 +32,13 @@ class BasicAuthFilterTest {
     void aWrongSecretIsRefusedLikeAnUnknownKey() throws Exception {
         assertThat(run("GET", "/xapi/statements", "content:wrong").getStatus()).isEqualTo(401);
         assertThat(run("GET", "/xapi/statements", "nobody:s3cret").getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aKeyConfiguredWithAHashAcceptsOnlyItsSecret() throws Exception {
+        assertThat(run("GET", "/xapi/statements", "hashed:h4sh").getStatus()).isEqualTo(200);
+        assertThat(run("GET", "/xapi/statements", "hashed:h4sh").getStatus()).isEqualTo(200);
+        assertThat(run("GET", "/xapi/statements", "hashed:wrong").getStatus()).isEqualTo(401);
     }
 
     @Test
