@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.learnstack.command.security.Client;
+import io.learnstack.security.Client;
 
 /** Issuance by hand (approval) and revocation, for keys holding the catalogue role of the issuing tenant. */
 @RestController

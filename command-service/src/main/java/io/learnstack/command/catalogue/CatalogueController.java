@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.learnstack.command.security.Client;
+import io.learnstack.security.Client;
 
 /**
  * The write half of a tenant's credential catalogue: POST defines a credential, PUT revises it, DELETE

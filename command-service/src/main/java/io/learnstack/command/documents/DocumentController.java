@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.learnstack.command.documents.DocumentParameters.Target;
 import io.learnstack.command.documents.DocumentRefusedException.Reason;
 import io.learnstack.command.documents.Preconditions.Unconditional;
-import io.learnstack.command.security.Client;
+import io.learnstack.security.Client;
 import io.learnstack.command.xapi.InvalidStatementException;
 import io.learnstack.command.xapi.XapiVersion;
 import io.learnstack.events.DocumentKind;

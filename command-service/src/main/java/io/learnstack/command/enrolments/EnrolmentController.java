@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import io.learnstack.command.security.Client;
+import io.learnstack.security.Client;
 import io.learnstack.command.xapi.Actors;
 
 /**

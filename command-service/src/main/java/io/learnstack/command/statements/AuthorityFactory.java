@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.learnstack.command.security.Client;
+import io.learnstack.security.Client;
 
 /** The authority the LRS writes into every statement: the client key that sent it. */
 @Component

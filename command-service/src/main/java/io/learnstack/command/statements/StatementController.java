@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.learnstack.command.security.Client;
+import io.learnstack.security.Client;
 import io.learnstack.command.web.RequestTooLargeException;
 import io.learnstack.command.xapi.InvalidStatementException;
 import io.learnstack.command.xapi.XapiVersion;

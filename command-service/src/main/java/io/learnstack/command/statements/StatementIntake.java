@@ -35,7 +35,7 @@ import io.learnstack.command.config.DomainEventTable;
 import io.learnstack.command.enrolments.EnrolmentCommand;
 import io.learnstack.command.enrolments.StatementEnrolments;
 import io.learnstack.command.publishing.PublicationTracker;
-import io.learnstack.command.security.Client;
+import io.learnstack.security.Client;
 import io.learnstack.command.xapi.Actors;
 import io.learnstack.command.xapi.InvalidStatementException;
 import io.learnstack.command.xapi.StatementFingerprint;

@@ -32,7 +32,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import io.learnstack.command.security.ClientProperties;
+import io.learnstack.security.ClientProperties;
 
 /** The award resources' HTTP side: authentication, bodies and status codes, with the intake stubbed. */
 @WebMvcTest(controllers = {AwardController.class, InternalAwardController.class},

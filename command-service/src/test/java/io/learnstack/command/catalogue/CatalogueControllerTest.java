@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.learnstack.command.catalogue.CatalogueRefusedException.Reason;
-import io.learnstack.command.security.ClientProperties;
+import io.learnstack.security.ClientProperties;
 import io.learnstack.events.CredentialDefinition.IssuancePolicy;
 import io.learnstack.events.Requirement;
 

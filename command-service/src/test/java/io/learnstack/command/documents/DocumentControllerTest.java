@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import io.learnstack.command.documents.DocumentRefusedException.Reason;
 import io.learnstack.command.documents.Preconditions.Unconditional;
-import io.learnstack.command.security.ClientProperties;
+import io.learnstack.security.ClientProperties;
 import io.learnstack.events.DocumentKind;
 
 /** The document resources' HTTP side: parameters, headers and status codes, with the intake stubbed. */

@@ -25,7 +25,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import io.learnstack.command.security.ClientProperties;
+import io.learnstack.security.ClientProperties;
 
 /** The enrolment API's HTTP side: bodies, tenant, status codes and error shapes, with the desk stubbed. */
 @WebMvcTest(controllers = EnrolmentController.class,

@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import io.learnstack.command.fuzz.HostileJson;
-import io.learnstack.command.security.Client;
-import io.learnstack.command.security.Role;
+import io.learnstack.security.Client;
+import io.learnstack.security.Role;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

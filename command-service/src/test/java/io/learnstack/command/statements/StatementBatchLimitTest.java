@@ -19,8 +19,8 @@ import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.learnstack.command.security.Client;
-import io.learnstack.command.security.Role;
+import io.learnstack.security.Client;
+import io.learnstack.security.Role;
 import io.learnstack.command.web.RequestTooLargeException;
 import io.learnstack.command.xapi.XapiVersion;
 

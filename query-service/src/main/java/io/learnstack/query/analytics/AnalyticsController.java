@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnstack.query.analytics.AnalyticsTables.Breakdown;
 import io.learnstack.query.analytics.AnalyticsTables.Interval;
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
+import io.learnstack.security.Client;
 import io.learnstack.query.xapi.AgentKeys;
 
 /**

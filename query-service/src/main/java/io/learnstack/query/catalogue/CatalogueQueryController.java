@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
+import io.learnstack.security.Client;
 
 /**
  * The read half of a tenant's credential catalogue. Each read first waits for the projections to catch

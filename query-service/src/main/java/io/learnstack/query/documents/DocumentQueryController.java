@@ -21,7 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.learnstack.events.DocumentKind;
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
+import io.learnstack.security.Client;
 import io.learnstack.query.xapi.AgentKeys;
 import io.learnstack.query.xapi.XapiParameters;
 

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
+import io.learnstack.security.Client;
 import io.learnstack.query.xapi.AgentKeys;
 
 /**

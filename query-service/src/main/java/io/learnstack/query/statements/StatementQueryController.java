@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.learnstack.query.consistency.Consistency;
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
+import io.learnstack.security.Client;
 
 /** The read half of the xAPI statement resource. */
 @RestController

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.ClientProperties;
+import io.learnstack.security.ClientProperties;
 
 /** The analytics API's HTTP side: tenant, filters, pages, CSV and errors, over stubbed read models. */
 @WebMvcTest(controllers = {AnalyticsController.class, OpenApiController.class})

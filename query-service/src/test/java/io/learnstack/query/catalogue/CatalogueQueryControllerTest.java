@@ -29,8 +29,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.learnstack.query.consistency.Consistency;
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
-import io.learnstack.query.security.Role;
+import io.learnstack.security.Client;
+import io.learnstack.security.Role;
 
 /** The catalogue reads over a read model laid out as the projector writes it. */
 class CatalogueQueryControllerTest {

@@ -17,8 +17,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import io.learnstack.query.consistency.Consistency;
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
-import io.learnstack.query.security.Role;
+import io.learnstack.security.Client;
+import io.learnstack.security.Role;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;

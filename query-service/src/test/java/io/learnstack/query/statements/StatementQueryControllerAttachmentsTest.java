@@ -31,7 +31,7 @@ import io.learnstack.query.attachments.AttachmentContent;
 import io.learnstack.query.attachments.AttachmentContents;
 import io.learnstack.query.consistency.Consistency;
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
+import io.learnstack.security.Client;
 
 /** {@code attachments=true} answers in multipart/mixed, with a part for each stored attachment content. */
 class StatementQueryControllerAttachmentsTest {

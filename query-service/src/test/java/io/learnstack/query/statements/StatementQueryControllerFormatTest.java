@@ -30,7 +30,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.learnstack.query.attachments.AttachmentContents;
 import io.learnstack.query.consistency.Consistency;
 import io.learnstack.query.consistency.ReadBarrier;
-import io.learnstack.query.security.Client;
+import io.learnstack.security.Client;
 
 /** The {@code format} parameter and {@code Accept-Language} reach the answers of both query forms. */
 class StatementQueryControllerFormatTest {

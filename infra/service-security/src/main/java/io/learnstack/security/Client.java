@@ -1,4 +1,4 @@
-package io.learnstack.command.security;
+package io.learnstack.security;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.learnstack.command.security;
+package io.learnstack.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -27,7 +26,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * HTTP Basic authentication: every request to a protected resource must name a known key and its secret
  * (401 otherwise), and the key must hold the resource's role (403 otherwise).
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BasicAuthFilter extends OncePerRequestFilter {
 

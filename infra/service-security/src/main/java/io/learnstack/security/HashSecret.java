@@ -1,4 +1,4 @@
-package io.learnstack.command.security;
+package io.learnstack.security;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -14,7 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * the command line where it would show in the process list and the shell history.
  * <p>
  * {@code infra/bin/learnstack hash-secret}, or
- * {@code java -cp command-service.jar -Dloader.main=io.learnstack.command.security.HashSecret
+ * {@code java -cp command-service.jar -Dloader.main=io.learnstack.security.HashSecret
  * org.springframework.boot.loader.launch.PropertiesLauncher}
  */
 public final class HashSecret {

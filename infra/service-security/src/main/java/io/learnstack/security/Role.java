@@ -1,4 +1,4 @@
-package io.learnstack.query.security;
+package io.learnstack.security;
 
 import java.util.Locale;
 

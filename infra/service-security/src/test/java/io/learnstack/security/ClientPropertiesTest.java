@@ -1,4 +1,4 @@
-package io.learnstack.query.security;
+package io.learnstack.security;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.learnstack.query.security;
+package io.learnstack.security;
 
 /** Which resources need a key, and which role each needs. */
 final class AccessRules {
