@@ -198,7 +198,7 @@ class EligibilityController {
     Map<String, Object> funnel(@RequestAttribute(Client.ATTRIBUTE) Client client) {
         barrier.await();
         Map<String, Document> catalogue = reader.catalogue(client.tenant());
-        Map<String, Document> buckets = reader.buckets(client.tenant(), new ArrayList<>(catalogue.keySet()));
+        Map<String, Document> buckets = reader.counts(client.tenant(), new ArrayList<>(catalogue.keySet()));
         List<Map<String, Object>> rows = new ArrayList<>();
         catalogue.forEach((id, credential) -> {
             Document counts = buckets.getOrDefault(id, new Document()).get("counts", new Document());

@@ -1,19 +1,19 @@
 package io.learnstack.query.eligibility;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 
 /** Reads the eligibility read model the projector writes, every read by {@code _id}. */
 @Component
@@ -54,10 +54,27 @@ class EligibilityReader {
 
     /** The buckets of the given credentials, by credential id. */
     Map<String, Document> buckets(String tenant, List<String> credentialIds) {
-        List<String> ids = new ArrayList<>();
-        credentialIds.forEach(id -> ids.add(tenant + "|" + id));
+        return buckets(tenant, credentialIds, null);
+    }
+
+    /**
+     * The counts by status of the given credentials' buckets, by credential id: what the funnel needs,
+     * without the learners' rows, which are most of a bucket.
+     */
+    Map<String, Document> counts(String tenant, List<String> credentialIds) {
+        return buckets(tenant, credentialIds, Projections.include("credentialId", "counts"));
+    }
+
+    // One lookup by _id per credential: the embedded server answers those from its index, where an $in
+    // over _id would read every bucket of the collection.
+    private Map<String, Document> buckets(String tenant, List<String> credentialIds, Bson projection) {
         Map<String, Document> byCredential = new LinkedHashMap<>();
-        credentials.find(in("_id", ids)).forEach(bucket -> byCredential.put(bucket.getString("credentialId"), bucket));
+        for (String credentialId : credentialIds) {
+            Document bucket = credentials.find(eq("_id", tenant + "|" + credentialId)).projection(projection).first();
+            if (bucket != null) {
+                byCredential.put(credentialId, bucket);
+            }
+        }
         return byCredential;
     }
 }
