@@ -42,7 +42,10 @@ public final class EventTypes {
             Map.entry("LearnerEnrolled", LearnerEnrolled.class),
             Map.entry("LearnerReEnrolled", LearnerReEnrolled.class),
             Map.entry("EnrolmentWithdrawn", EnrolmentWithdrawn.class),
-            Map.entry("EnrolmentCompleted", EnrolmentCompleted.class));
+            Map.entry("EnrolmentCompleted", EnrolmentCompleted.class),
+            Map.entry("ClientKeyIssued", ClientKeyIssued.class),
+            Map.entry("ClientKeySecretRotated", ClientKeySecretRotated.class),
+            Map.entry("ClientKeyRevoked", ClientKeyRevoked.class));
 
     private static final Map<Class<? extends LearnstackEvent>, String> BY_CLASS = BY_NAME.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -25,7 +25,8 @@ class EventTypesTest {
                     "AssessmentSubmitted", "CompletionRecorded", "DocumentStored", "DocumentDeleted",
                     "AttachmentStored", "CredentialDefined", "CredentialRevised", "CredentialRetired",
                     "CredentialIssued", "CredentialRevoked", "CredentialExpired", "IssuerKeyPublished",
-                    "LearnerEnrolled", "LearnerReEnrolled", "EnrolmentWithdrawn", "EnrolmentCompleted"})
+                    "LearnerEnrolled", "LearnerReEnrolled", "EnrolmentWithdrawn", "EnrolmentCompleted",
+                    "ClientKeyIssued", "ClientKeySecretRotated", "ClientKeyRevoked"})
                     .filter(candidate -> EventTypes.classOf(candidate).orElseThrow() == permitted)
                     .findFirst().orElse(null);
             assertThat(name).as("wire name of %s", permitted.getSimpleName()).isNotNull();
