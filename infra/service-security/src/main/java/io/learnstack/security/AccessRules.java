@@ -8,10 +8,14 @@ final class AccessRules {
 
     static boolean isProtected(String path) {
         return (path.startsWith("/xapi/") && !path.equals("/xapi/about"))
-                || (path.startsWith("/api/") && !path.equals("/api/openapi.json"));
+                || (path.startsWith("/api/") && !path.equals("/api/openapi.json"))
+                || path.equals("/admin") || path.startsWith("/admin/");
     }
 
     static Role roleFor(String method, String path) {
+        if (path.equals("/admin") || path.startsWith("/admin/")) {
+            return Role.ADMIN;
+        }
         if (path.startsWith("/xapi/")) {
             return Role.XAPI;
         }

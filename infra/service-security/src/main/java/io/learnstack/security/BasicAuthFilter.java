@@ -33,10 +33,17 @@ class BasicAuthFilter extends OncePerRequestFilter {
 
     private final Map<String, ClientProperties.Entry> byKey;
     private final SecretVerifier secrets = new SecretVerifier();
+    private final IssuedKeys issued;
 
     BasicAuthFilter(ClientProperties properties) {
+        this(properties, IssuedKeys.NONE);
+    }
+
+    /** {@code issued} is asked for keys that are not in the configuration; configured keys always win. */
+    BasicAuthFilter(ClientProperties properties, IssuedKeys issued) {
         this.byKey = properties.clients().stream()
                 .collect(Collectors.toMap(ClientProperties.Entry::key, Function.identity()));
+        this.issued = issued;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -92,10 +99,20 @@ class BasicAuthFilter extends OncePerRequestFilter {
         if (colon < 0) {
             return Optional.empty();
         }
-        ClientProperties.Entry entry = byKey.get(decoded.substring(0, colon));
-        if (!secrets.matches(entry, decoded.substring(colon + 1))) {
+        String key = decoded.substring(0, colon);
+        ClientProperties.Entry entry = byKey.get(key);
+        if (entry != null) {
+            return secrets.matches(entry, decoded.substring(colon + 1))
+                    ? Optional.of(new Client(entry.tenant(), entry.key(), entry.grantedRoles()))
+                    : Optional.empty();
+        }
+        Optional<IssuedKey> issuedKey = key.isEmpty() ? Optional.empty() : issued.find(key);
+        ClientProperties.Entry asEntry = issuedKey
+                .map(found -> new ClientProperties.Entry(found.tenant(), found.key(), null, found.secretHash(), null))
+                .orElse(null);
+        if (!secrets.matches(asEntry, decoded.substring(colon + 1))) {
             return Optional.empty();
         }
-        return Optional.of(new Client(entry.tenant(), entry.key(), entry.grantedRoles()));
+        return Optional.of(new Client(issuedKey.get().tenant(), key, issuedKey.get().roles()));
     }
 }

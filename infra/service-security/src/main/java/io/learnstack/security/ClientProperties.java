@@ -29,8 +29,8 @@ public record ClientProperties(List<Entry> clients) {
      *                   {@code secretHash} is the setting to use
      * @param secretHash the BCrypt hash of the password of HTTP Basic auth ({@code HashSecret} makes one);
      *                   wins over {@code secret} when both are given
-     * @param roles      role names ({@code xapi}, {@code registrar}, {@code catalogue}, {@code analyst});
-     *                   {@code xapi} alone when none are given
+     * @param roles      role names ({@code xapi}, {@code registrar}, {@code catalogue}, {@code analyst}, or
+     *                   {@code admin} alone); {@code xapi} alone when none are given
      */
     public record Entry(String tenant, String key, String secret, String secretHash, List<String> roles) {
 
@@ -45,6 +45,10 @@ public record ClientProperties(List<Entry> clients) {
             if ((secretHash == null || secretHash.isBlank()) && (secret == null || secret.isEmpty())) {
                 throw new IllegalArgumentException("key '" + key + "' needs a secret-hash");
             }
+            // An admin key manages keys and nothing else, so a leaked xAPI key can never grant itself more.
+            if (roles != null && roles.size() > 1 && roles.stream().anyMatch(role -> Role.parse(role) == Role.ADMIN)) {
+                throw new IllegalArgumentException("key '" + key + "' is an admin key: it can hold no other role");
+            }
         }
 
         /** A key with a plain-text secret. */
@@ -56,7 +60,8 @@ public record ClientProperties(List<Entry> clients) {
             return secretHash != null && !secretHash.isBlank();
         }
 
-        Set<Role> grantedRoles() {
+        /** The roles the key holds. */
+        public Set<Role> grantedRoles() {
             if (roles == null || roles.isEmpty()) {
                 return Set.of(Role.XAPI);
             }

@@ -11,14 +11,17 @@ public enum Role {
     /** Whoever manages the credential catalogue: definitions, approvals and revocations. */
     CATALOGUE,
     /** An RTO's analyst: every read under {@code /api}. */
-    ANALYST;
+    ANALYST,
+    /** Whoever manages tenants' keys under {@code /admin}; a key holding it holds no other role. */
+    ADMIN;
 
     /** The name used in configuration and in answers, e.g. {@code analyst}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Role parse(String id) {
+    /** The role named {@code id}, in any case; {@link IllegalArgumentException} for an unknown name. */
+    public static Role parse(String id) {
         return valueOf(id.trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -73,7 +73,8 @@ final class SecretVerifier {
                     secret.getBytes(StandardCharsets.UTF_8));
         }
         // The key cannot contain ':' (HTTP Basic splits on the first one), so the joined text is unambiguous.
-        String digest = digest(entry.key() + ':' + secret);
+        // The hash is part of it: once a key's secret is rotated, what the old secret earned is never found.
+        String digest = digest(entry.key() + ':' + entry.secretHash() + ':' + secret);
         if (verified.get(digest) != null) {
             return true;
         }
