@@ -14,5 +14,6 @@ public final class InfrastructureProperties {
         LocalInfrastructure infrastructure = LocalInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
         registry.add("spring.datasource.url", infrastructure::eventStoreJdbcUrl);
+        registry.add("spring.data.mongodb.uri", infrastructure::mongoUri);
     }
 }
