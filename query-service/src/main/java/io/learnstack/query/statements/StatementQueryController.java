@@ -68,7 +68,7 @@ class StatementQueryController {
             if (parameters.size() > 1) {
                 throw new InvalidQueryException("more cannot be combined with other parameters");
             }
-            Map<String, String> decoded = cursor.decode(parameters.get("more"));
+            Map<String, String> decoded = cursor.decode(client.tenant(), parameters.get("more"));
             listParameters = MoreCursor.parametersOf(decoded);
             after = MoreCursor.afterOf(decoded);
         }
@@ -84,7 +84,7 @@ class StatementQueryController {
         }
         body.append("],\"more\":\"");
         if (page.lastEntry() != null) {
-            body.append("/xapi/statements?more=").append(cursor.encode(listParameters, page.lastEntry()));
+            body.append("/xapi/statements?more=").append(cursor.encode(client.tenant(), listParameters, page.lastEntry()));
         }
         body.append("\"}");
         if (query.attachments()) {
