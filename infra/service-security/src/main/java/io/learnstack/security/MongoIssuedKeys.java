@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ public final class MongoIssuedKeys implements IssuedKeys {
     public static final String COLLECTION = "client_keys";
 
     private static final Logger log = LoggerFactory.getLogger(MongoIssuedKeys.class);
+
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private final MongoCollection<Document> keys;
 
@@ -54,6 +57,11 @@ public final class MongoIssuedKeys implements IssuedKeys {
             } catch (IllegalArgumentException unknown) {
                 // A role this version does not know grants nothing.
             }
+        }
+        // Admin keys are configured, never issued: whatever the read model holds, it cannot grant admin.
+        roles.remove(Role.ADMIN);
+        if (!BCRYPT.matcher(document.getString("secretHash")).matches()) {
+            return Optional.empty();
         }
         return Optional.of(new IssuedKey(document.getString("tenant"), key, document.getString("secretHash"), roles));
     }
