@@ -17,9 +17,12 @@ import java.util.List;
  * @param downtime how long a killed part stays down, under load
  * @param settle   how long the load goes on after a part is back, before the next kill
  * @param key      the client key (its secret is the same, as for the embedded tenants)
+ * @param readModel the read-model server's URI, to compare every read model with its rebuild; null: only
+ *                  what the API serves is compared
  */
 public record FaultOptions(String baseUrl, String script, List<String> parts, int rate, int writers, int batch,
-                           Duration steady, Duration downtime, Duration settle, String key) {
+                           Duration steady, Duration downtime, Duration settle, String key,
+                           String readModel) {
 
     /** Every part this run knows how to kill, in the default order. */
     public static final List<String> ALL_PARTS =
@@ -34,7 +37,7 @@ public record FaultOptions(String baseUrl, String script, List<String> parts, in
               --rate        statements per second, all writers together (default 40)
               --writers     concurrent writers (default 4)
               --batch       statements per request (default 10)
-              --base-url, --script, --key are set by the run script
+              --base-url, --script, --read-model (a mongodb:// URI), --key are set by the run script
             """.formatted(String.join(",", ALL_PARTS));
 
     /** Parses command-line options; the run script supplies the base URL and itself as the script. */
@@ -47,6 +50,7 @@ public record FaultOptions(String baseUrl, String script, List<String> parts, in
         int batch = 10;
         boolean shortRun = false;
         String key = "demo";
+        String readModel = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--short")) {
@@ -65,13 +69,15 @@ public record FaultOptions(String baseUrl, String script, List<String> parts, in
                 case "--writers" -> writers = positive(option, value);
                 case "--batch" -> batch = positive(option, value);
                 case "--key" -> key = value;
+                case "--read-model" -> readModel = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         Duration steady = Duration.ofSeconds(shortRun ? 5 : 15);
         Duration downtime = Duration.ofSeconds(shortRun ? 4 : 10);
         Duration settle = Duration.ofSeconds(shortRun ? 3 : 10);
-        return new FaultOptions(baseUrl, script, parts, rate, writers, batch, steady, downtime, settle, key);
+        return new FaultOptions(baseUrl, script, parts, rate, writers, batch, steady, downtime, settle, key,
+                readModel);
     }
 
     private static List<String> parts(String value) {

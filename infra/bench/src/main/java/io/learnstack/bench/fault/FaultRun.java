@@ -21,6 +21,7 @@ public final class FaultRun {
 
     private static final String STEADY = "steady";
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(300);
+    private static final int READERS = 4;
 
     private final FaultOptions options;
     private final Parts parts;
@@ -155,12 +156,27 @@ public final class FaultRun {
         }
     }
 
+    /** Reads each acknowledged statement on its own, a few at a time. */
     private Map<String, Boolean> readEach(Readback readback, Map<String, Ledger.Acknowledged> acknowledged)
             throws Exception {
-        Map<String, Boolean> readable = new LinkedHashMap<>();
-        for (String id : acknowledged.keySet()) {
-            readable.put(id, readback.readable(id));
+        Map<String, Boolean> readable = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(READERS);
+        try {
+            List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+            for (String id : acknowledged.keySet()) {
+                reads.add(readers.submit(() -> {
+                    readable.put(id, readback.readable(id));
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> read : reads) {
+                read.get();
+            }
+        } finally {
+            readers.shutdownNow();
         }
+        say("read each of the " + acknowledged.size() + " acknowledged statements by id: "
+                + readable.values().stream().filter(Boolean::booleanValue).count() + " found");
         return readable;
     }
 
@@ -230,10 +246,22 @@ public final class FaultRun {
     /** The read models now, then after rebuilding every one of them from the event stream: the same. */
     private void compareWithRebuild(Readback readback, Readback.Listing before) throws Exception {
         JsonNode summaryBefore = readback.summary();
+        ReadModels readModels = options.readModel() == null ? null : new ReadModels(options.readModel());
+        Map<String, List<String>> modelsBefore = readModels == null ? null : readModels.snapshot();
         say("rebuilding the read models from the event stream");
         parts.rebuild();
         Readback.Listing after = readback.list();
         JsonNode summaryAfter = readback.summary();
+        if (readModels != null) {
+            Map<String, List<String>> modelsAfter = readModels.snapshot();
+            Map<String, Integer> differences = ReadModels.differences(modelsBefore, modelsAfter);
+            if (differences.isEmpty()) {
+                say("every read model equals its rebuild: " + sizes(modelsAfter));
+            } else {
+                problems.add("read models differ from their rebuild (documents on one side only): " + differences
+                        + "; sizes before " + sizes(modelsBefore) + ", after " + sizes(modelsAfter));
+            }
+        }
         if (before.total() != after.total()) {
             problems.add("statements listed: " + before.total() + " before the rebuild, " + after.total() + " after");
         }
@@ -249,6 +277,12 @@ public final class FaultRun {
         say("after the rebuild: " + after.total() + " statements listed (" + before.total() + " before), "
                 + differing + " of this run's differ; analytics summary "
                 + (summaryBefore.equals(summaryAfter) ? "equal" : "DIFFERENT"));
+    }
+
+    private static Map<String, Integer> sizes(Map<String, List<String>> models) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        models.forEach((name, documents) -> sizes.put(name, documents.size()));
+        return sizes;
     }
 
     private static void print(List<Row> rows) {

@@ -1,0 +1,75 @@
+package io.learnstack.bench.fault;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * Every read model as stored, each document in a canonical form (keys sorted) so that one written
+ * incrementally and one written by a rebuild compare equal when they hold the same.
+ */
+final class ReadModels {
+
+    /** Where the projector keeps its consumer positions: not a read model, and rebuilt differently. */
+    private static final Set<String> NOT_READ_MODELS = Set.of("projection_progress");
+
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private final String uri;
+    private final ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    ReadModels(String uri) {
+        this.uri = uri;
+    }
+
+    /** Each collection's documents, canonical and sorted. */
+    Map<String, List<String>> snapshot() throws JsonProcessingException {
+        Map<String, List<String>> models = new TreeMap<>();
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoDatabase database = client.getDatabase("learnstack");
+            for (String name : database.listCollectionNames()) {
+                if (NOT_READ_MODELS.contains(name)) {
+                    continue;
+                }
+                List<String> documents = new ArrayList<>();
+                for (Document document : database.getCollection(name).find()) {
+                    documents.add(json.writeValueAsString(json.readValue(document.toJson(RELAXED), Object.class)));
+                }
+                documents.sort(null);
+                models.put(name, documents);
+            }
+        }
+        return models;
+    }
+
+    /** Per collection that differs: how many documents only one side holds. */
+    static Map<String, Integer> differences(Map<String, List<String>> before, Map<String, List<String>> after) {
+        Map<String, Integer> differences = new TreeMap<>();
+        Set<String> names = new java.util.TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            List<String> left = before.getOrDefault(name, List.of());
+            List<String> right = after.getOrDefault(name, List.of());
+            if (!left.equals(right)) {
+                List<String> onlyLeft = new ArrayList<>(left);
+                onlyLeft.removeAll(right);
+                List<String> onlyRight = new ArrayList<>(right);
+                onlyRight.removeAll(left);
+                differences.put(name, onlyLeft.size() + onlyRight.size());
+            }
+        }
+        return differences;
+    }
+}
