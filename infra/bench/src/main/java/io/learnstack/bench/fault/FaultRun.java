@@ -259,7 +259,8 @@ public final class FaultRun {
                 say("every read model equals its rebuild: " + sizes(modelsAfter));
             } else {
                 problems.add("read models differ from their rebuild (documents on one side only): " + differences
-                        + "; sizes before " + sizes(modelsBefore) + ", after " + sizes(modelsAfter));
+                        + "; sizes before " + sizes(modelsBefore) + ", after " + sizes(modelsAfter)
+                        + "; e.g. " + ReadModels.example(modelsBefore, modelsAfter));
             }
         }
         if (before.total() != after.total()) {
