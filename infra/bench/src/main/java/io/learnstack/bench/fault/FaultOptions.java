@@ -32,7 +32,7 @@ public record FaultOptions(String baseUrl, String script, List<String> parts, in
             usage: learnstack fault [--short] [--parts a,b,...] [--rate N] [--writers N] [--batch N]
               Under a steady load of statements, kills each part in turn with SIGKILL, restarts it, then checks
               that every acknowledged statement is readable exactly once and that the read models equal a rebuild.
-              --short       shorter phases (a couple of minutes in all)
+              --short       shorter phases
               --parts       parts to kill, in order (default %s)
               --rate        statements per second, all writers together (default 40)
               --writers     concurrent writers (default 4)
@@ -74,7 +74,8 @@ public record FaultOptions(String baseUrl, String script, List<String> parts, in
             }
         }
         Duration steady = Duration.ofSeconds(shortRun ? 5 : 15);
-        Duration downtime = Duration.ofSeconds(shortRun ? 4 : 10);
+        // Down longer than a write waits for the broker (5 s), so that some are answered while it is down.
+        Duration downtime = Duration.ofSeconds(shortRun ? 7 : 10);
         Duration settle = Duration.ofSeconds(shortRun ? 3 : 10);
         return new FaultOptions(baseUrl, script, parts, rate, writers, batch, steady, downtime, settle, key,
                 readModel);

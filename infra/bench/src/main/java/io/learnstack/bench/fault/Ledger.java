@@ -14,7 +14,7 @@ final class Ledger {
 
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> ackedWhileDown = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> acceptedWhileDown = new ConcurrentHashMap<>();
     private volatile String phase = "steady";
     private volatile String down;
 
@@ -30,19 +30,29 @@ final class Ledger {
         this.phase = phase;
     }
 
-    /** Marks a part as down (null: none), so acknowledgments meanwhile are counted for it. */
+    /** Marks a part as down (null: none), so writes sent meanwhile are counted for it. */
     void down(String part) {
         this.down = part;
     }
 
-    void acknowledge(List<String[]> idsAndVerbs) {
+    /** The part that is down now, or null. */
+    String down() {
+        return down;
+    }
+
+    /**
+     * Records an acknowledged batch.
+     *
+     * @param sentWhileDown the part that was down when the batch was first sent, if it was accepted at that
+     *                      first attempt (the answer may come after the part is back); else null
+     */
+    void acknowledge(List<String[]> idsAndVerbs, String sentWhileDown) {
         String current = phase;
-        String partDown = down;
         for (String[] statement : idsAndVerbs) {
             acknowledged.putIfAbsent(statement[0], new Acknowledged(statement[0], statement[1], current));
         }
-        if (partDown != null) {
-            ackedWhileDown.computeIfAbsent(partDown, p -> new AtomicLong()).addAndGet(idsAndVerbs.size());
+        if (sentWhileDown != null) {
+            acceptedWhileDown.computeIfAbsent(sentWhileDown, p -> new AtomicLong()).addAndGet(idsAndVerbs.size());
         }
     }
 
@@ -59,8 +69,9 @@ final class Ledger {
         return count == null ? 0 : count.get();
     }
 
-    long ackedWhileDown(String part) {
-        AtomicLong count = ackedWhileDown.get(part);
+    /** Statements sent while the part was down and accepted without a retry. */
+    long acceptedWhileDown(String part) {
+        AtomicLong count = acceptedWhileDown.get(part);
         return count == null ? 0 : count.get();
     }
 

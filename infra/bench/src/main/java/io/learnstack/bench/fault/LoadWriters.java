@@ -1,5 +1,6 @@
 package io.learnstack.bench.fault;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +80,14 @@ final class LoadWriters {
     }
 
     private void send(FaultStatements.Batch batch) {
+        String downAtFirst = ledger.down();
+        boolean first = true;
         while (true) {
             try {
                 HttpResponse<String> answer = lrs.postStatements(batch.body());
                 int status = answer.statusCode();
                 if (status / 100 == 2) {
-                    ledger.acknowledge(batch.idsAndVerbs());
+                    ledger.acknowledge(batch.idsAndVerbs(), first ? downAtFirst : null);
                     return;
                 }
                 lastError = "HTTP " + status + ": " + abbreviate(answer.body());
@@ -93,12 +96,13 @@ final class LoadWriters {
                     rejected.incrementAndGet();
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 lastError = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            first = false;
             ledger.retried();
             sleep(RETRY_PAUSE_MS);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,7 +84,7 @@ final class ReadModels {
 
     /** The first document of the first differing collection on each side, to say what differs. */
     static String example(Map<String, List<String>> before, Map<String, List<String>> after) {
-        for (String name : new java.util.TreeSet<>(before.keySet())) {
+        for (String name : new TreeSet<>(before.keySet())) {
             List<String> onlyLeft = new ArrayList<>(before.get(name));
             onlyLeft.removeAll(after.getOrDefault(name, List.of()));
             List<String> onlyRight = new ArrayList<>(after.getOrDefault(name, List.of()));
@@ -106,7 +107,7 @@ final class ReadModels {
     /** Per collection that differs: how many documents only one side holds. */
     static Map<String, Integer> differences(Map<String, List<String>> before, Map<String, List<String>> after) {
         Map<String, Integer> differences = new TreeMap<>();
-        Set<String> names = new java.util.TreeSet<>(before.keySet());
+        Set<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         for (String name : names) {
             List<String> left = before.getOrDefault(name, List.of());
