@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -194,7 +196,8 @@ public final class FaultRun {
 
     private List<Row> table(Map<String, Ledger.Acknowledged> acknowledged, Readback.Listing listing,
                             Map<String, Boolean> readable) {
-        List<String> phases = new ArrayList<>();
+        // A part killed twice is one line: its statements are told apart by part, not by kill.
+        Set<String> phases = new LinkedHashSet<>();
         phases.add(STEADY);
         phases.addAll(options.parts());
         List<Row> rows = new ArrayList<>();
