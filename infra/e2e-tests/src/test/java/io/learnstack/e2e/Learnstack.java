@@ -33,8 +33,8 @@ final class Learnstack implements AutoCloseable {
     private final int queryPort = FreePorts.next();
     private final int projectorPort = FreePorts.next();
     private final int gatewayPort = FreePorts.next();
-    private final JavaProcess command;
-    private final JavaProcess query;
+    private JavaProcess command;
+    private JavaProcess query;
     private JavaProcess projector;
     private final JavaProcess gateway;
     private final String[] serviceArgs;
@@ -103,6 +103,58 @@ final class Learnstack implements AutoCloseable {
     void startProjector(String... extraArgs) {
         projector = service("projector", "projector/target/projector.jar", projectorPort, extraArgs);
         awaitProbe(projector, projectorPort, "/actuator/health/liveness");
+    }
+
+    /** Kills one part at once, as {@code kill -9} does; parts are named as in {@link #pids()}. */
+    void kill(String part) {
+        switch (part) {
+            case "event-store" -> infrastructure.eventStore().kill();
+            case "read-model" -> infrastructure.readModel().kill();
+            case "kafka" -> infrastructure.kafka().kill();
+            case "command-service" -> command.kill();
+            case "projector" -> projector.kill();
+            case "query-service" -> query.kill();
+            default -> throw new IllegalArgumentException("no part " + part);
+        }
+    }
+
+    /** Starts a killed part again on its port and data, then waits until every service is ready. */
+    void restart(String part) {
+        switch (part) {
+            case "event-store" -> infrastructure.eventStore().restart();
+            case "read-model" -> infrastructure.readModel().restart();
+            case "kafka" -> infrastructure.kafka().restart();
+            case "command-service" -> command = command.restart();
+            case "projector" -> startProjector();
+            case "query-service" -> query = query.restart();
+            default -> throw new IllegalArgumentException("no part " + part);
+        }
+        awaitReady();
+    }
+
+    /** Restarts the projector in rebuild mode and waits until the rebuild is complete and it is ready. */
+    void rebuild() {
+        long before = rebuildsCompleted();
+        projector.stop();
+        startProjector("--learnstack.projector.rebuild=true");
+        projector.waitUntil("the rebuild is complete", () -> rebuildsCompleted() > before, START_TIMEOUT);
+        awaitReady();
+    }
+
+    private long rebuildsCompleted() {
+        try {
+            return Files.readAllLines(projector.logFile()).stream().filter(l -> l.contains("rebuild: complete")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** Waits until the command service, projector, query service and entry point all report ready. */
+    void awaitReady() {
+        awaitProbe(command, commandPort, "/actuator/health/readiness");
+        awaitProbe(projector, projectorPort, "/actuator/health/readiness");
+        awaitProbe(query, queryPort, "/actuator/health/readiness");
+        awaitProbe(gateway, gatewayPort, "/actuator/health/readiness");
     }
 
     int projectorPort() {

@@ -64,6 +64,69 @@ class ReadModelServerIntegrationTest {
     }
 
     @Test
+    void concurrentUpsertsKilledMidwayLeaveEveryDocumentUpdatable() throws Exception {
+        port = freePort();
+        Process server = startServer();
+        Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?retryWrites=false")) {
+            MongoCollection<Document> buckets = client.getDatabase("learnstack").getCollection("buckets");
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                Thread thread = new Thread(() -> {
+                    for (int i = 0; ; i++) {
+                        // Unordered bulk upserts, as the projector writes its index: each inserts documents and
+                        // their _id index entries, the longer a command the wider the window for a commit in it.
+                        List<com.mongodb.client.model.WriteModel<Document>> upserts = new ArrayList<>();
+                        List<String> entries = new ArrayList<>();
+                        for (int j = 0; j < 50; j++) {
+                            String entry = writer + "-" + i + "-" + j;
+                            entries.add(entry);
+                            upserts.add(new com.mongodb.client.model.UpdateOneModel<>(
+                                    com.mongodb.client.model.Filters.eq("_id", "bucket-" + writer + "-" + i + "-" + j / 2),
+                                    com.mongodb.client.model.Updates.addToSet("entries", entry),
+                                    new com.mongodb.client.model.UpdateOptions().upsert(true)));
+                        }
+                        try {
+                            buckets.bulkWrite(upserts, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+                            acknowledged.addAll(entries);
+                        } catch (RuntimeException e) {
+                            return;
+                        }
+                    }
+                });
+                writers.add(thread);
+                thread.start();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() > 20_000);
+            server.destroyForcibly();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            for (Thread thread : writers) {
+                thread.join(60_000);
+            }
+        }
+
+        startServer();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> buckets = client.getDatabase("learnstack").getCollection("buckets");
+            Set<String> stored = new HashSet<>();
+            List<String> ids = new ArrayList<>();
+            buckets.find().forEach(bucket -> {
+                ids.add(bucket.getString("_id"));
+                stored.addAll(bucket.getList("entries", String.class));
+            });
+            assertThat(stored).containsAll(acknowledged);
+            // Every document found by a scan is also found by its _id: an upsert updates it, never inserts twice.
+            for (String id : ids) {
+                buckets.updateOne(com.mongodb.client.model.Filters.eq("_id", id),
+                        com.mongodb.client.model.Updates.addToSet("entries", "after-restart"),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true));
+            }
+            assertThat(buckets.countDocuments()).isEqualTo(ids.size());
+        }
+    }
+
+    @Test
     void compactsOnCleanShutdownWithoutLosingData() throws Exception {
         port = freePort();
         Process server = startServer();
