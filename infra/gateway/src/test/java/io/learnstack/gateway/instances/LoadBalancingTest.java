@@ -105,12 +105,22 @@ class LoadBalancingTest {
                 .jsonPath("$.components.queryService.status").isEqualTo("UP");
     }
 
+    @Test
+    @Order(4)
+    void anAnswerIsNeverSentAgainEvenAnError() {
+        client.post().uri("/xapi/unavailable").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(503);
+
+        // the write may have been stored: only the client, which knows whether it carries ids, may send it again
+        assertThat(FIRST.writes.get() + SECOND.writes.get()).isEqualTo(1);
+    }
+
     private WebTestClient.ResponseSpec postStatement() {
         return client.post().uri("/xapi/statements").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"id\":\"9e13cefd-53d3-4eac-b5ed-2cf6693903bb\"}").exchange();
     }
 
-    /** A stand-in instance: ready, and answering every write 200 and counting it. */
+    /** A stand-in instance: ready, and answering every write 200 (503 at /xapi/unavailable) and counting it. */
     private static final class Instance {
 
         private final HttpServer server;
@@ -133,7 +143,8 @@ class LoadBalancingTest {
             }
             byte[] answer = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/xapi/unavailable") ? 503 : 200,
+                    answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         }
