@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.learnstack.command.config.AppendRetry;
 import io.learnstack.command.documents.DocumentRefusedException;
 import io.learnstack.command.statements.StatementConflictException;
 import io.learnstack.command.xapi.InvalidStatementException;
@@ -69,6 +70,14 @@ class XapiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> unexpected(Exception e) {
+        if (AppendRetry.isLostRace(e)) {
+            // Each retry lost to another append to the same stream (another instance, or a burst on one
+            // learner): nothing of this request was stored, and the same request again will find the winner's.
+            log.warn("append lost every race: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(body(HttpStatus.SERVICE_UNAVAILABLE,
+                            "concurrent writes to the same record; nothing was stored, try again"));
+        }
         if (causedBy(e, SQLException.class) || causedBy(e, CannotGetJdbcConnectionException.class)) {
             log.warn("event store unavailable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

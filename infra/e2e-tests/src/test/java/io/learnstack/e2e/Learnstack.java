@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.learnstack.testsupport.FreePorts;
 import io.learnstack.testsupport.JavaProcess;
@@ -20,6 +21,8 @@ import io.learnstack.testsupport.LocalInfrastructure;
 /**
  * The whole system as {@code learnstack up} runs it: the broker and the two database servers, then the
  * command service, projector, query service and entry point, each its own process from its packaged jar.
+ * Scaled out, it runs more command-service instances behind the entry point and more projectors in the
+ * projector group.
  */
 final class Learnstack implements AutoCloseable {
 
@@ -38,6 +41,10 @@ final class Learnstack implements AutoCloseable {
     private JavaProcess projector;
     private final JavaProcess gateway;
     private final String[] serviceArgs;
+    private final List<JavaProcess> extraCommands = new ArrayList<>();
+    private final List<JavaProcess> extraProjectors = new ArrayList<>();
+    private final List<Integer> commandPorts = new ArrayList<>();
+    private int projectorsStarted;
 
     Learnstack() {
         this(new String[0]);
@@ -45,17 +52,47 @@ final class Learnstack implements AutoCloseable {
 
     /** The system with these extra arguments (e.g. other keys) for the command, projector and query service. */
     Learnstack(String... serviceArgs) {
+        this(1, 1, serviceArgs);
+    }
+
+    /**
+     * The system with this many command-service instances behind the entry point and this many projectors
+     * in the projector group. Scaled out, each projector's Kafka client id is {@code projector-<n>}, so the
+     * group's members show which projector holds which partitions.
+     */
+    Learnstack(int commandInstances, int projectorInstances, String... serviceArgs) {
         this.serviceArgs = serviceArgs.clone();
+        boolean scaledOut = commandInstances > 1 || projectorInstances > 1;
         command = service("command-service", "command-service/target/command-service.jar", commandPort);
-        projector = service("projector", "projector/target/projector.jar", projectorPort);
+        commandPorts.add(commandPort);
+        for (int i = 1; i < commandInstances; i++) {
+            int port = FreePorts.next();
+            extraCommands.add(service("command-service-" + (i + 1), "command-service/target/command-service.jar", port));
+            commandPorts.add(port);
+        }
+        projector = scaledOut ? service("projector", "projector/target/projector.jar", projectorPort,
+                clientId(++projectorsStarted)) : service("projector", "projector/target/projector.jar", projectorPort);
+        List<Integer> extraProjectorPorts = new ArrayList<>();
+        for (int i = 1; i < projectorInstances; i++) {
+            extraProjectorPorts.add(FreePorts.next());
+            extraProjectors.add(service("projector-" + (i + 1), "projector/target/projector.jar",
+                    extraProjectorPorts.get(i - 1), clientId(++projectorsStarted)));
+        }
         query = service("query-service", "query-service/target/query-service.jar", queryPort);
         awaitHealthy(command, commandPort);
+        for (int i = 0; i < extraCommands.size(); i++) {
+            awaitHealthy(extraCommands.get(i), commandPorts.get(i + 1));
+        }
         awaitHealthy(projector, projectorPort);
+        for (int i = 0; i < extraProjectors.size(); i++) {
+            awaitHealthy(extraProjectors.get(i), extraProjectorPorts.get(i));
+        }
         awaitHealthy(query, queryPort);
         gateway = JavaProcess.builder("gateway").jar(jar("infra/gateway/target/gateway.jar"))
                 .jvmOptions("-Xmx256m", "-XX:TieredStopAtLevel=1")
                 .args("--server.port=" + gatewayPort,
-                        "--learnstack.gateway.command-uri=http://127.0.0.1:" + commandPort,
+                        "--learnstack.gateway.command-uri=" + commandPorts.stream()
+                                .map(port -> "http://127.0.0.1:" + port).collect(Collectors.joining(",")),
                         "--learnstack.gateway.query-uri=http://127.0.0.1:" + queryPort)
                 .logDir(logs).start();
         awaitHealthy(gateway, gatewayPort);
@@ -88,6 +125,9 @@ final class Learnstack implements AutoCloseable {
         pids.put("projector", projector.pid());
         pids.put("query-service", query.pid());
         pids.put("gateway", gateway.pid());
+        for (int i = 0; i < extraCommands.size(); i++) {
+            pids.put("command-service-" + (i + 2), extraCommands.get(i).pid());
+        }
         return pids;
     }
 
@@ -161,6 +201,40 @@ final class Learnstack implements AutoCloseable {
         return projectorPort;
     }
 
+    /** Every command-service instance started, the first one first. */
+    List<JavaProcess> commandServices() {
+        List<JavaProcess> all = new ArrayList<>(List.of(command));
+        all.addAll(extraCommands);
+        return all;
+    }
+
+    /** Every projector started, the first one first, whether it still runs or not. */
+    List<JavaProcess> projectors() {
+        List<JavaProcess> all = new ArrayList<>(List.of(projector));
+        all.addAll(extraProjectors);
+        return all;
+    }
+
+    /**
+     * Starts one more projector in the group, with Kafka client id {@code projector-<n>}, and waits until it
+     * is alive.
+     *
+     * @return its client id
+     */
+    String startAnotherProjector() {
+        int number = ++projectorsStarted;
+        int port = FreePorts.next();
+        JavaProcess another = service("projector-" + number, "projector/target/projector.jar", port,
+                clientId(number));
+        extraProjectors.add(another);
+        awaitProbe(another, port, "/actuator/health/liveness");
+        return "projector-" + number;
+    }
+
+    private static String clientId(int number) {
+        return "--spring.kafka.consumer.client-id=projector-" + number;
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -218,6 +292,8 @@ final class Learnstack implements AutoCloseable {
         gateway.stop();
         query.stop();
         projector.stop();
+        extraProjectors.forEach(JavaProcess::stop);
         command.stop();
+        extraCommands.forEach(JavaProcess::stop);
     }
 }
