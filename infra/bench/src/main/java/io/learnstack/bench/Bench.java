@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.learnstack.bench.credentials.CredentialsBench;
+
 /**
  * Measures a running system through its public API, the raw limits of its broker and database servers
  * beside it, and the peak memory of each part; keeps the run and prints it beside the previous one.
@@ -92,6 +94,9 @@ public final class Bench {
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         XapiClient xapi = new XapiClient(options.baseUrl(), options.key(), options.secret(), "1.0.3");
         checkReachable(xapi);
+        if (options.credentials()) {
+            return measureCredentials(startedAt);
+        }
         StatementSource source = StatementSource.load(json, options.data(), options.isShort() ? 300 : 25_000, 42);
         List<Figure> figures = new ArrayList<>();
 
@@ -131,7 +136,10 @@ public final class Bench {
         measureLimits(source, writeRates, figures);
         figures.addAll(PeakMemory.read(options.runDir()));
 
-        Run run = new Run(startedAt.toString(), options.mode(), machine(), options.describe(), figures);
+        return keep(new Run(startedAt.toString(), options.mode(), machine(), options.describe(), figures));
+    }
+
+    private Outcome keep(Run run) throws Exception {
         ResultsStore store = new ResultsStore(options.resultsDir(), json);
         Optional<Run> previous = store.latest(run.mode());
         Path file = store.save(run);
@@ -142,6 +150,17 @@ public final class Bench {
             System.out.println(errors + " request(s) or limit(s) failed; see above");
         }
         return new Outcome(run, file, errors);
+    }
+
+    private Outcome measureCredentials(Instant startedAt) throws Exception {
+        CredentialsBench.Outcome outcome = CredentialsBench.run(new CredentialsBench.Settings(options.baseUrl(),
+                options.key(), options.secret(), options.learners(), options.clients(),
+                options.dataDir().resolve("logs").resolve("projector.log")));
+        report(outcome.errors(), outcome.firstError());
+        List<Figure> figures = new ArrayList<>();
+        outcome.figures().forEach(figure -> figures.add(new Figure(figure.name(), figure.value(), figure.unit())));
+        figures.addAll(PeakMemory.read(options.runDir()));
+        return keep(new Run(startedAt.toString(), options.mode(), machine(), options.describe(), figures));
     }
 
     private void checkReachable(XapiClient xapi) throws Exception {

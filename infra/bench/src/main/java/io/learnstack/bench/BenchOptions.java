@@ -29,6 +29,9 @@ final class BenchOptions {
               --rebuild              full mode only: also rebuild the read models and report the rate;
                                      stops and restarts the projector (needs --script)
               --script PATH          the run script, for --rebuild
+              --credentials          instead of the above: the stackable-credential scenario
+                                     (docs/credentials.md#measured); its runs are compared with its own
+              --learners N           learners the credentials scenario writes (10000)
             """;
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -45,10 +48,10 @@ final class BenchOptions {
             }
             String name = arg.substring(2);
             switch (name) {
-                case "short", "rebuild" -> options.values.put(name, "true");
+                case "short", "rebuild", "credentials" -> options.values.put(name, "true");
                 case "base-url", "key", "secret", "clients", "statements", "sample-every", "queries",
                      "limit-records", "data", "results-dir", "run-dir", "kafka", "event-store", "read-model",
-                     "script", "data-dir" -> {
+                     "script", "data-dir", "learners" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--" + name + " needs a value");
                     }
@@ -57,7 +60,7 @@ final class BenchOptions {
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
-        for (String number : new String[] {"clients", "statements", "sample-every", "queries", "limit-records"}) {
+        for (String number : new String[] {"clients", "statements", "sample-every", "queries", "limit-records", "learners"}) {
             if (options.values.containsKey(number) && options.number(number, 1) < 1) {
                 throw new IllegalArgumentException("--" + number + " must be at least 1");
             }
@@ -70,7 +73,18 @@ final class BenchOptions {
     }
 
     String mode() {
+        if (credentials()) {
+            return "credentials";
+        }
         return isShort() ? "short" : "full";
+    }
+
+    boolean credentials() {
+        return values.containsKey("credentials");
+    }
+
+    int learners() {
+        return number("learners", 10_000);
     }
 
     boolean rebuild() {
@@ -151,6 +165,9 @@ final class BenchOptions {
         described.put("queries", String.valueOf(queries()));
         described.put("limit-records", String.valueOf(limitRecords()));
         described.put("rebuild", String.valueOf(rebuild()));
+        if (credentials()) {
+            described.put("learners", String.valueOf(learners()));
+        }
         return described;
     }
 

@@ -19,9 +19,13 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
 /**
- * One read-model document per credential ({@code _id} = tenant|credentialId) that lists its learners
- * with their status under {@code rows.<learner field>} and keeps {@code counts} by status, so the
- * credential's list, the funnel and counts by period are each read by id.
+ * A credential's learners, in {@value #PAGES} page documents per credential ({@code _id} =
+ * tenant|credentialId|page, the page decided by the learner key's hash), each listing its learners with
+ * their status under {@code rows.<learner field>} and keeping {@code counts} by status for them, so the
+ * credential's list, the funnel and counts by period are read by id, a page at a time. Every write
+ * rewrites one page: the read-model server re-encodes and stores a whole document on each update, so
+ * a single document per credential made each decision cost time in proportion to the credential's
+ * learners (measured: 3.6 s for one row of 10,000 against 0.14 s for one of 150).
  * <p>
  * Learners' rows are written by whichever consumer recomputed the learner (its own partition, or the
  * catalogue's on a revision). Each row carries the version of the learner document it was decided from,
@@ -39,8 +43,33 @@ final class CredentialBuckets {
         this.buckets = readModels.getCollection(COLLECTION);
     }
 
-    static String id(String tenant, String credentialId) {
-        return tenant + "|" + credentialId;
+    /** Pages per credential: at 100,000 learners a page holds about 1,600 rows, far below 16 MB. */
+    static final int PAGES = 64;
+
+    /** The page a learner's row is kept in: {@link String#hashCode()} is the same in every JVM. */
+    static int page(String learnerKey) {
+        return Math.floorMod(learnerKey.hashCode(), PAGES);
+    }
+
+    static String id(String tenant, String credentialId, int page) {
+        return tenant + "|" + credentialId + "|" + page;
+    }
+
+    /** A credential's pages read together: every row under {@code rows}, {@code counts} summed. */
+    static Document read(MongoCollection<Document> buckets, String tenant, String credentialId) {
+        Document rows = new Document();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        boolean found = false;
+        for (int page = 0; page < PAGES; page++) {
+            Document stored = buckets.find(eq("_id", id(tenant, credentialId, page))).first();
+            if (stored != null) {
+                found = true;
+                rows.putAll(stored.get("rows", new Document()));
+                stored.get("counts", new Document()).forEach((status, count) ->
+                        counts.merge(status, ((Number) count).intValue(), Integer::sum));
+            }
+        }
+        return found ? new Document("rows", rows).append("counts", new Document(counts)) : null;
     }
 
     /** A learner key as a field name: without the dots and dollars Mongo gives meaning to. */
@@ -54,7 +83,7 @@ final class CredentialBuckets {
         private final Map<String, Map<String, Row>> byBucket = new LinkedHashMap<>();
 
         void put(String tenant, String credentialId, String learnerKey, long version, Document row) {
-            byBucket.computeIfAbsent(id(tenant, credentialId), id -> new LinkedHashMap<>())
+            byBucket.computeIfAbsent(id(tenant, credentialId, page(learnerKey)), id -> new LinkedHashMap<>())
                     .put(learnerKey, new Row(version, row));
         }
 
@@ -109,9 +138,11 @@ final class CredentialBuckets {
                 Document counted = new Document();
                 counts.forEach(counted::append);
                 String tenant = bucketId.substring(0, bucketId.indexOf('|'));
+                int pageAt = bucketId.lastIndexOf('|');
                 try {
                     buckets.insertOne(new Document("_id", bucketId).append("tenant", tenant)
-                            .append("credentialId", bucketId.substring(tenant.length() + 1)).append("version", 1L)
+                            .append("credentialId", bucketId.substring(tenant.length() + 1, pageAt))
+                            .append("page", Integer.parseInt(bucketId.substring(pageAt + 1))).append("version", 1L)
                             .append("rows", inserted).append("counts", counted));
                     return;
                 } catch (MongoWriteException e) {

@@ -151,9 +151,8 @@ class EligibilityIntegrationTest {
 
         // then
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Document row = readModels.getCollection(CredentialBuckets.COLLECTION)
-                    .find(new Document("_id", CredentialBuckets.id(TENANT, "unit-it"))).first()
-                    .get("rows", Document.class).get(CredentialBuckets.field(learner), Document.class);
+            Document row = CredentialBuckets.read(readModels.getCollection(CredentialBuckets.COLLECTION), TENANT,
+                    "unit-it").get("rows", Document.class).get(CredentialBuckets.field(learner), Document.class);
             assertThat(row.getString("status")).isEqualTo("issued");
             assertThat(row.getString("validUntil")).isEqualTo(day(1097).toString());
         });

@@ -335,8 +335,13 @@ class EligibilityProjectionTest {
         Map<String, List<Document>> snapshot = new LinkedHashMap<>();
         for (String name : projection.collections().stream().sorted().toList()) {
             List<Document> documents = new ArrayList<>();
-            database.getCollection(name).find().forEach(document -> documents.add(withoutBookkeeping
-                    ? withoutBookkeeping(document) : document));
+            database.getCollection(name).find().forEach(document -> {
+                // A page whose last row left is the same read model as a page never written.
+                if (!(withoutBookkeeping && document.get("rows", new Document()).isEmpty()
+                        && name.equals(CredentialBuckets.COLLECTION))) {
+                    documents.add(withoutBookkeeping ? withoutBookkeeping(document) : document);
+                }
+            });
             documents.sort(Comparator.comparing(document -> document.getString("_id")));
             snapshot.put(name, documents);
         }
@@ -371,8 +376,7 @@ class EligibilityProjectionTest {
     }
 
     private Document bucket(String credentialId) {
-        return database.getCollection(CredentialBuckets.COLLECTION)
-                .find(new Document("_id", CredentialBuckets.id(TENANT, credentialId))).first();
+        return CredentialBuckets.read(database.getCollection(CredentialBuckets.COLLECTION), TENANT, credentialId);
     }
 
     private static Document row(Document bucket, String learnerKey) {

@@ -15,9 +15,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
-/** Reads the eligibility read model the projector writes, every read by {@code _id}. */
+/**
+ * Reads the eligibility read model the projector writes, every read by {@code _id}. A credential's
+ * learners are kept in {@value #PAGES} pages ({@code _id} = tenant|credentialId|page), read together;
+ * a single document {@code tenant|credentialId}, as written before pages, is read with them, so a read
+ * model not yet rebuilt still answers.
+ */
 @Component
 class EligibilityReader {
+
+    static final int PAGES = 64;
 
     private final MongoCollection<Document> learners;
     private final MongoCollection<Document> credentials;
@@ -48,7 +55,7 @@ class EligibilityReader {
 
     /** A credential's learners by status, as rows, with counts; an empty one before any learner is listed. */
     Document bucket(String tenant, String credentialId) {
-        Document bucket = credentials.find(eq("_id", tenant + "|" + credentialId)).first();
+        Document bucket = merged(tenant, credentialId, null);
         return bucket == null ? new Document("rows", new Document()).append("counts", new Document()) : bucket;
     }
 
@@ -70,11 +77,31 @@ class EligibilityReader {
     private Map<String, Document> buckets(String tenant, List<String> credentialIds, Bson projection) {
         Map<String, Document> byCredential = new LinkedHashMap<>();
         for (String credentialId : credentialIds) {
-            Document bucket = credentials.find(eq("_id", tenant + "|" + credentialId)).projection(projection).first();
+            Document bucket = merged(tenant, credentialId, projection);
             if (bucket != null) {
                 byCredential.put(credentialId, bucket);
             }
         }
         return byCredential;
+    }
+
+    /** The credential's pages as one bucket: rows together, counts summed; {@code null} when it has none. */
+    private Document merged(String tenant, String credentialId, Bson projection) {
+        Document rows = new Document();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        boolean found = false;
+        for (int page = -1; page < PAGES; page++) {
+            String id = tenant + "|" + credentialId + (page < 0 ? "" : "|" + page);
+            Document stored = credentials.find(eq("_id", id)).projection(projection).first();
+            if (stored == null) {
+                continue;
+            }
+            found = true;
+            rows.putAll(stored.get("rows", new Document()));
+            stored.get("counts", new Document()).forEach((status, count) ->
+                    counts.merge(status, ((Number) count).intValue(), Integer::sum));
+        }
+        return found ? new Document("credentialId", credentialId).append("rows", rows)
+                .append("counts", new Document(counts)) : null;
     }
 }
