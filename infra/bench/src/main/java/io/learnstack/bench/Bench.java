@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,9 @@ public final class Bench {
 
     private static final Pattern REBUILD_COMPLETE =
             Pattern.compile("rebuild: complete, (\\d+) records in [0-9.]+ s \\(([0-9.]+) records/s\\)");
+
+    /** How often the soak prints its counts and samples memory. */
+    private static final long SOAK_WINDOW_SECONDS = 10;
 
     private final BenchOptions options;
     private final ObjectMapper json = new ObjectMapper();
@@ -97,6 +101,9 @@ public final class Bench {
         if (options.credentials()) {
             return measureCredentials(startedAt);
         }
+        if (options.soak()) {
+            return measureSoak(startedAt, xapi);
+        }
         StatementSource source = StatementSource.load(json, options.data(), options.isShort() ? 300 : 25_000, 42);
         List<Figure> figures = new ArrayList<>();
 
@@ -161,6 +168,36 @@ public final class Bench {
         outcome.figures().forEach(figure -> figures.add(new Figure(figure.name(), figure.value(), figure.unit())));
         figures.addAll(PeakMemory.read(options.runDir()));
         return keep(new Run(startedAt.toString(), options.mode(), machine(), options.describe(), figures));
+    }
+
+    private Outcome measureSoak(Instant startedAt, XapiClient xapi) throws Exception {
+        StatementSource source = StatementSource.load(json, options.data(), 25_000, 42);
+        say("offering %d statements/s in batches of %d with up to %d requests at once, for %d minutes",
+                options.rate(), options.batch(), options.clients(), options.minutes());
+        SoakLoad.Result result = new SoakLoad(xapi, json, source, options.runDir())
+                .run(options.rate(), options.batch(), options.clients(), options.minutes() * 60L, SOAK_WINDOW_SECONDS);
+        report(result.total(SoakLoad.Window::errors), result.firstError());
+        List<Figure> figures = new ArrayList<>(SoakFigures.of(result, options.rate()));
+        say("waiting for the last accepted batch to be readable");
+        figures.add(new Figure("soak.last-batch-readable-after", secondsUntilReadable(xapi, result.lastIds()), "s"));
+        figures.addAll(PeakMemory.read(options.runDir()));
+        return keep(new Run(startedAt.toString(), options.mode(), machine(), options.describe(), figures));
+    }
+
+    /** Seconds from now until every one of these statements is readable; -1 if one is not within two minutes. */
+    private double secondsUntilReadable(XapiClient xapi, List<String> ids) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(2);
+        for (String id : ids) {
+            while (xapi.get(Map.of("statementId", id)).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    report(1, "statement " + id + " of the last accepted batch not readable within 2 minutes");
+                    return -1;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private void checkReachable(XapiClient xapi) throws Exception {

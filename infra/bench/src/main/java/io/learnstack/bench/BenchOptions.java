@@ -32,6 +32,11 @@ final class BenchOptions {
               --credentials          instead of the above: the stackable-credential scenario
                                      (docs/credentials.md#measured); its runs are compared with its own
               --learners N           learners the credentials scenario writes (10000)
+              --soak                 instead of the above: a steady offered load for a fixed time, each
+                                     part's resident memory sampled as it runs (docs/benchmarks.md#soak)
+              --rate N               statements per second the soak offers (1000)
+              --minutes N            how long the soak lasts (10)
+              --batch N              statements per request in the soak (100)
             """;
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -48,10 +53,10 @@ final class BenchOptions {
             }
             String name = arg.substring(2);
             switch (name) {
-                case "short", "rebuild", "credentials" -> options.values.put(name, "true");
+                case "short", "rebuild", "credentials", "soak" -> options.values.put(name, "true");
                 case "base-url", "key", "secret", "clients", "statements", "sample-every", "queries",
                      "limit-records", "data", "results-dir", "run-dir", "kafka", "event-store", "read-model",
-                     "script", "data-dir", "learners" -> {
+                     "script", "data-dir", "learners", "rate", "minutes", "batch" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--" + name + " needs a value");
                     }
@@ -60,7 +65,8 @@ final class BenchOptions {
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
-        for (String number : new String[] {"clients", "statements", "sample-every", "queries", "limit-records", "learners"}) {
+        for (String number : new String[] {"clients", "statements", "sample-every", "queries", "limit-records", "learners",
+                "rate", "minutes", "batch"}) {
             if (options.values.containsKey(number) && options.number(number, 1) < 1) {
                 throw new IllegalArgumentException("--" + number + " must be at least 1");
             }
@@ -76,11 +82,30 @@ final class BenchOptions {
         if (credentials()) {
             return "credentials";
         }
+        if (soak()) {
+            return "soak";
+        }
         return isShort() ? "short" : "full";
     }
 
     boolean credentials() {
         return values.containsKey("credentials");
+    }
+
+    boolean soak() {
+        return values.containsKey("soak");
+    }
+
+    int rate() {
+        return number("rate", 1000);
+    }
+
+    int minutes() {
+        return number("minutes", 10);
+    }
+
+    int batch() {
+        return number("batch", 100);
     }
 
     int learners() {
@@ -167,6 +192,11 @@ final class BenchOptions {
         described.put("rebuild", String.valueOf(rebuild()));
         if (credentials()) {
             described.put("learners", String.valueOf(learners()));
+        }
+        if (soak()) {
+            described.put("rate", String.valueOf(rate()));
+            described.put("minutes", String.valueOf(minutes()));
+            described.put("batch", String.valueOf(batch()));
         }
         return described;
     }

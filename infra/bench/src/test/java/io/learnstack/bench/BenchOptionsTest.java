@@ -29,6 +29,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theSoakIsItsOwnModeWithAThousandStatementsASecondForTenMinutesByDefault() {
+        BenchOptions options = BenchOptions.parse("--soak");
+
+        assertThat(options.mode()).isEqualTo("soak");
+        assertThat(options.rate()).isEqualTo(1000);
+        assertThat(options.minutes()).isEqualTo(10);
+        assertThat(options.batch()).isEqualTo(100);
+        assertThat(options.describe()).containsEntry("rate", "1000").containsEntry("minutes", "10");
+        assertThatThrownBy(() -> BenchOptions.parse("--soak", "--rate", "0"))
+                .hasMessageContaining("--rate must be at least 1");
+    }
+
+    @Test
     void theResultsAndPidFilesLiveInTheDataDirectory() {
         BenchOptions options = BenchOptions.parse("--data-dir", "/tmp/ls");
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.learnstack.projector.progress.BatchFailures;
 import io.learnstack.projector.progress.ProjectionProgress;
 
 /**
@@ -31,19 +32,34 @@ class LearnerEventListener {
     private final List<Projection> projections;
     private final ProjectionProgress progress;
     private final EventDecoder decoder;
+    private final BatchFailures failures;
     private final Timer batchTimer;
 
     LearnerEventListener(List<Projection> projections, ProjectionProgress progress, EventDecoder decoder,
-            MeterRegistry meters) {
+            BatchFailures failures, MeterRegistry meters) {
         this.projections = projections;
         this.progress = progress;
         this.decoder = decoder;
+        this.failures = failures;
         this.batchTimer = meters.timer("learnstack.projection.batch");
     }
 
     @KafkaListener(id = "learnstack-projector", topics = "${learnstack.projector.topic}", batch = "true",
             autoStartup = "#{!${learnstack.projector.rebuild:false}}")
     void on(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            apply(records);
+        } catch (BatchListenerFailedException poison) {
+            failures.applied();
+            throw poison;
+        } catch (RuntimeException e) {
+            failures.failed(e);
+            throw e;
+        }
+        failures.applied();
+    }
+
+    private void apply(List<ConsumerRecord<String, byte[]>> records) {
         Timer.Sample sample = Timer.start();
         List<Decoded> decoded = new ArrayList<>(records.size());
         Poison poison = null;

@@ -30,6 +30,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.learnstack.events.EventTypes;
+import io.learnstack.projector.progress.BatchFailures;
 import io.learnstack.projector.progress.ProjectionProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -88,7 +89,8 @@ class PoisonEventFuzzTest {
                 new Class<?>[] {MongoDatabase.class, ObjectMapper.class, MeterRegistry.class}, database, JSON, meters));
         Constructor<ProjectionProgress> progress = ProjectionProgress.class.getDeclaredConstructor(MongoDatabase.class);
         progress.setAccessible(true);
-        listener = new LearnerEventListener(projections, progress.newInstance(database), new EventDecoder(JSON), meters);
+        listener = new LearnerEventListener(projections, progress.newInstance(database), new EventDecoder(JSON),
+                new BatchFailures(meters), meters);
     }
 
     @AfterContainer

@@ -22,7 +22,8 @@ import org.bson.json.JsonWriterSettings;
  * written by a rebuild compare equal when they hold the same: keys sorted; arrays of plain values sorted,
  * since an {@code $addToSet} appends in the order batches happened to arrive, which a kill changes; and
  * without the write counter a document carries for optimistic updates ({@code version}), which counts
- * writes, and so batches, rather than what the document says.
+ * writes, and so batches, rather than what the document says. Cache tokens ({@value #CACHE_TOKENS}) are
+ * random by design, a fresh one on every write, so only which entries carry one is compared.
  */
 final class ReadModels {
 
@@ -30,6 +31,9 @@ final class ReadModels {
     private static final Set<String> NOT_READ_MODELS = Set.of("projection_progress");
 
     private static final String WRITE_COUNTER = "version";
+
+    /** Per tenant, a random token per analytics bucket telling readers which buckets to read again. */
+    private static final String CACHE_TOKENS = "analytics_versions";
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
@@ -51,15 +55,33 @@ final class ReadModels {
                 }
                 List<String> documents = new ArrayList<>();
                 for (Document document : database.getCollection(name).find()) {
-                    Object canonical = canonical(json.readValue(document.toJson(RELAXED), Object.class));
-                    ((Map<?, ?>) canonical).remove(WRITE_COUNTER);
-                    documents.add(json.writeValueAsString(canonical));
+                    documents.add(canonical(name, document));
                 }
                 documents.sort(null);
                 models.put(name, documents);
             }
         }
         return models;
+    }
+
+    /** A document of this collection in the form that compares equal when it says the same. */
+    String canonical(String collection, Document document) throws JsonProcessingException {
+        Object canonical = canonical(json.readValue(document.toJson(RELAXED), Object.class));
+        if (CACHE_TOKENS.equals(collection)) {
+            canonical = tokensErased(canonical);
+        }
+        ((Map<?, ?>) canonical).remove(WRITE_COUNTER);
+        return json.writeValueAsString(canonical);
+    }
+
+    /** The document with every token replaced by the same mark, its keys kept. */
+    private static Object tokensErased(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> erased = new TreeMap<>();
+            map.forEach((key, each) -> erased.put((String) key, "_id".equals(key) ? each : tokensErased(each)));
+            return erased;
+        }
+        return value instanceof String ? "token" : value;
     }
 
     @SuppressWarnings("unchecked")
