@@ -1,8 +1,8 @@
 package io.learnstack.projector.progress;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ public class BatchFailures {
 
     private static final Logger log = LoggerFactory.getLogger(BatchFailures.class);
 
-    private final Clock clock;
+    private final InstantSource clock;
     private Instant failingSince;
     private Instant lastWarned;
     private long failures;
@@ -35,10 +35,10 @@ public class BatchFailures {
 
     @Autowired
     public BatchFailures(MeterRegistry meters) {
-        this(meters, Clock.systemUTC());
+        this(meters, InstantSource.system());
     }
 
-    BatchFailures(MeterRegistry meters, Clock clock) {
+    BatchFailures(MeterRegistry meters, InstantSource clock) {
         this.clock = clock;
         Gauge.builder("learnstack.projection.failing.seconds", this, failures -> failures.failingFor()
                 .map(duration -> duration.toMillis() / 1000.0).orElse(0.0))

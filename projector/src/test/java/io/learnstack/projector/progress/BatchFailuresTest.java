@@ -2,13 +2,11 @@ package io.learnstack.projector.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
@@ -20,14 +18,14 @@ class BatchFailuresTest {
 
     private static final Duration MAX_FAILING = Duration.ofSeconds(30);
 
-    private final MovableClock clock = new MovableClock();
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T09:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final BatchFailures failures = new BatchFailures(meters, clock);
+    private final BatchFailures failures = new BatchFailures(meters, now::get);
 
     @Test
     void failuresAreTimedFromTheFirstOfARunAndClearedByAnAppliedBatch() {
         failures.failed(new IllegalStateException("read-model server unreachable"));
-        clock.advance(Duration.ofSeconds(12));
+        advance(Duration.ofSeconds(12));
         failures.failed(new IllegalStateException("still unreachable"));
 
         assertThat(failures.failingFor()).contains(Duration.ofSeconds(12));
@@ -43,7 +41,7 @@ class BatchFailuresTest {
     @Test
     void aProjectorFailingLongerThanTheBoundIsNotReadyEvenWithLittleLag() {
         failures.failed(new IllegalStateException("timed out"));
-        clock.advance(MAX_FAILING.plusSeconds(1));
+        advance(MAX_FAILING.plusSeconds(1));
 
         Health health = ProjectionHealthIndicator.failing(readyWithLag(3), failures.failingFor(),
                 failures.lastFailure(), MAX_FAILING);
@@ -56,7 +54,7 @@ class BatchFailuresTest {
     @Test
     void aShortRunOfFailuresShowsButKeepsTheProjectorReady() {
         failures.failed(new IllegalStateException("timed out"));
-        clock.advance(MAX_FAILING.minusSeconds(1));
+        advance(MAX_FAILING.minusSeconds(1));
 
         Health health = ProjectionHealthIndicator.failing(readyWithLag(3), failures.failingFor(),
                 failures.lastFailure(), MAX_FAILING);
@@ -74,31 +72,11 @@ class BatchFailuresTest {
         assertThat(health.getDetails()).doesNotContainKey("failingForSeconds");
     }
 
-    private static Health readyWithLag(long lag) {
-        return ProjectionHealthIndicator.decide(true, true, Optional.of(Map.of(0, lag)), 100);
+    private void advance(Duration duration) {
+        now.set(now.get().plus(duration));
     }
 
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+    private static Health readyWithLag(long lag) {
+        return ProjectionHealthIndicator.decide(true, true, Optional.of(Map.of(0, lag)), 100);
     }
 }
