@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ public final class Bench {
 
     private static final Pattern REBUILD_COMPLETE =
             Pattern.compile("rebuild: complete, (\\d+) records in [0-9.]+ s \\(([0-9.]+) records/s\\)");
+
+    /** Statements written per top-up round, between two progress lines. */
+    private static final int TOP_UP_ROUND = 10_000;
 
     /** How often the soak prints its counts and samples memory. */
     private static final long SOAK_WINDOW_SECONDS = 10;
@@ -112,6 +116,7 @@ public final class Bench {
         List<ObjectNode> written = new ArrayList<>();
         Map<Integer, Double> writeRates = new LinkedHashMap<>();
         WriteLoad writes = new WriteLoad(xapi, json, source);
+        long accepted = 0;
         for (int batchSize : BATCH_SIZES) {
             int statements = Math.max(options.statements(), batchSize * options.clients() * 2);
             say("writing %d statements in batches of %d with %d clients", statements, batchSize, options.clients());
@@ -126,15 +131,24 @@ public final class Bench {
             result.latency().addTo(figures, prefix + ".request");
             result.lag().addTo(figures, prefix + ".visibility-lag");
             written.addAll(result.written());
+            accepted += result.accepted();
         }
 
         if (written.isEmpty()) {
             throw new IllegalStateException("no statement was accepted, so there is nothing to query");
         }
+        if (options.stored() > accepted) {
+            accepted = topUp(xapi, writes, accepted, written);
+        }
+        figures.add(new Figure("stored.statements-written", accepted, "statements"));
         say("querying %d times per filter", options.queries());
-        QueryLoad.Result queries = new QueryLoad(xapi).run(written, options.queries(), since);
+        QueryLoad queryLoad = new QueryLoad(xapi);
+        QueryLoad.Result queries = queryLoad.run(written, options.queries(), since);
         report(queries.errors(), queries.firstError());
         queries.latency().forEach((filter, samples) -> samples.addTo(figures, "query." + filter));
+        QueryLoad.Result analyst = queryLoad.runAnalyst(options.queries());
+        report(analyst.errors(), analyst.firstError());
+        analyst.latency().forEach((name, samples) -> samples.addTo(figures, "query." + name));
 
         if (options.rebuild()) {
             rebuildRate().ifPresent(rate -> figures.add(new Figure("rebuild.records-per-s", rate, "records/s")));
@@ -179,19 +193,50 @@ public final class Bench {
         report(result.total(SoakLoad.Window::errors), result.firstError());
         List<Figure> figures = new ArrayList<>(SoakFigures.of(result, options.rate()));
         say("waiting for the last accepted batch to be readable");
-        figures.add(new Figure("soak.last-batch-readable-after", secondsUntilReadable(xapi, result.lastIds()), "s"));
+        figures.add(new Figure("soak.last-batch-readable-after",
+                secondsUntilReadable(xapi, result.lastIds(), Duration.ofMinutes(2)), "s"));
         figures.addAll(PeakMemory.read(options.runDir()));
         return keep(new Run(startedAt.toString(), options.mode(), machine(), options.describe(), figures));
     }
 
-    /** Seconds from now until every one of these statements is readable; -1 if one is not within two minutes. */
-    private double secondsUntilReadable(XapiClient xapi, List<String> ids) throws Exception {
+    /**
+     * Writes batches of 100 until the run has written {@code --stored} statements, in rounds with progress,
+     * then waits for the last of them to be readable, so the queries measure a store of that size rather
+     * than the read barrier waiting for a backlog.
+     */
+    private long topUp(XapiClient xapi, WriteLoad writes, long written, List<ObjectNode> queried) throws Exception {
+        long total = written;
+        List<ObjectNode> last = List.of();
+        while (total < options.stored()) {
+            int round = (int) Math.min(TOP_UP_ROUND, options.stored() - total);
+            WriteLoad.Result result = writes.run(100, round, options.clients(), 0);
+            report(result.errors(), result.firstError());
+            if (result.accepted() == 0) {
+                throw new IllegalStateException("the top-up to " + options.stored() + " statements stalled at " + total);
+            }
+            total += result.accepted();
+            last = result.lastBatch();
+            say("stored %d of %d statements (%.0f statements/s)", total, options.stored(),
+                    result.statementsPerSecond());
+        }
+        if (!last.isEmpty()) {
+            queried.add(last.get(last.size() - 1));
+            say("waiting for the projector to catch up");
+            double seconds = secondsUntilReadable(xapi,
+                    last.stream().map(statement -> statement.get("id").asText()).toList(), Duration.ofMinutes(30));
+            say("caught up %.1f s after the last write", seconds);
+        }
+        return total;
+    }
+
+    /** Seconds from now until every one of these statements is readable; -1 if one is not within the timeout. */
+    private double secondsUntilReadable(XapiClient xapi, List<String> ids, Duration timeout) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.MINUTES.toNanos(2);
+        long deadline = start + timeout.toNanos();
         for (String id : ids) {
             while (xapi.get(Map.of("statementId", id)).statusCode() != 200) {
                 if (System.nanoTime() > deadline) {
-                    report(1, "statement " + id + " of the last accepted batch not readable within 2 minutes");
+                    report(1, "statement " + id + " not readable within " + timeout.toMinutes() + " minutes");
                     return -1;
                 }
                 TimeUnit.MILLISECONDS.sleep(50);

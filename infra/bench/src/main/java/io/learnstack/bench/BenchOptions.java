@@ -26,6 +26,8 @@ final class BenchOptions {
               --kafka HOST:PORT      the broker (127.0.0.1:9092)
               --event-store URL      the event store's JDBC URL (jdbc:h2:tcp://127.0.0.1:9094/learnstack-events)
               --read-model URI       the read-model server (mongodb://127.0.0.1:27017)
+              --stored N             before the queries, write batches of 100 until the run has written N
+                                     statements in all, and wait until the projector has caught up (0: none)
               --rebuild              full mode only: also rebuild the read models and report the rate;
                                      stops and restarts the projector (needs --script)
               --script PATH          the run script, for --rebuild
@@ -56,7 +58,7 @@ final class BenchOptions {
                 case "short", "rebuild", "credentials", "soak" -> options.values.put(name, "true");
                 case "base-url", "key", "secret", "clients", "statements", "sample-every", "queries",
                      "limit-records", "data", "results-dir", "run-dir", "kafka", "event-store", "read-model",
-                     "script", "data-dir", "learners", "rate", "minutes", "batch" -> {
+                     "script", "data-dir", "learners", "rate", "minutes", "batch", "stored" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--" + name + " needs a value");
                     }
@@ -106,6 +108,14 @@ final class BenchOptions {
 
     int batch() {
         return number("batch", 100);
+    }
+
+    int stored() {
+        int stored = number("stored", 0);
+        if (stored < 0) {
+            throw new IllegalArgumentException("--stored must not be negative");
+        }
+        return stored;
     }
 
     int learners() {
@@ -190,6 +200,7 @@ final class BenchOptions {
         described.put("queries", String.valueOf(queries()));
         described.put("limit-records", String.valueOf(limitRecords()));
         described.put("rebuild", String.valueOf(rebuild()));
+        described.put("stored", String.valueOf(stored()));
         if (credentials()) {
             described.put("learners", String.valueOf(learners()));
         }

@@ -17,6 +17,9 @@ final class QueryLoad {
     static final List<String> FILTERS = List.of("agent", "activity", "verb", "registration", "since",
             "related_activities", "related_agents");
 
+    /** The analyst API's tables, as the dashboard asks for them, by the name they are reported under. */
+    static final Map<String, String> ANALYST = analyst();
+
     private final XapiClient xapi;
 
     QueryLoad(XapiClient xapi) {
@@ -33,38 +36,83 @@ final class QueryLoad {
     record Result(Map<String, Samples> latency, long errors, String firstError) {
     }
 
+    private static Map<String, String> analyst() {
+        Map<String, String> analyst = new LinkedHashMap<>();
+        analyst.put("summary", "/api/analytics/summary");
+        analyst.put("completion-rates", "/api/analytics/completion-rates?interval=month");
+        analyst.put("re-enrolment-rates", "/api/analytics/re-enrolment-rates?interval=month");
+        analyst.put("transitions", "/api/analytics/transitions");
+        analyst.put("pathways", "/api/analytics/pathways?limit=10");
+        analyst.put("drop-off", "/api/analytics/drop-off");
+        analyst.put("eligibility-funnel", "/api/eligibility/funnel");
+        return analyst;
+    }
+
+    /** Each analyst table asked for {@code perQuery} times, latency under {@code analyst.<name>}. */
+    Result runAnalyst(int perQuery) throws InterruptedException {
+        Tally tally = new Tally();
+        for (Map.Entry<String, String> query : ANALYST.entrySet()) {
+            Samples samples = tally.samples("analyst." + query.getKey());
+            for (int i = 0; i < perQuery; i++) {
+                tally.time(samples, "GET " + query.getValue(), () -> xapi.getApi(query.getValue()));
+            }
+        }
+        return tally.result();
+    }
+
     Result run(List<ObjectNode> written, int perFilter, Instant since) throws InterruptedException {
-        Map<String, Samples> latency = new LinkedHashMap<>();
-        long errors = 0;
-        String firstError = null;
+        Tally tally = new Tally();
         for (String filter : FILTERS) {
-            Samples samples = new Samples();
-            latency.put(filter, samples);
+            Samples samples = tally.samples(filter);
             for (int i = 0; i < perFilter; i++) {
                 Map<String, String> parameters = parameters(filter, written.get(i % written.size()), since);
                 parameters.put("limit", "25");
-                try {
-                    long sent = System.nanoTime();
-                    HttpResponse<String> response = xapi.get(parameters);
-                    long answered = System.nanoTime();
-                    if (response.statusCode() == 200) {
-                        samples.addNanos(answered - sent);
-                    } else {
-                        errors++;
-                        if (firstError == null) {
-                            firstError = "GET " + parameters + " answered " + response.statusCode() + ": "
-                                    + response.body();
-                        }
-                    }
-                } catch (java.io.IOException e) {
-                    errors++;
-                    if (firstError == null) {
-                        firstError = "GET " + parameters + " failed: " + e;
-                    }
-                }
+                tally.time(samples, "GET " + parameters, () -> xapi.get(parameters));
             }
         }
-        return new Result(latency, errors, firstError);
+        return tally.result();
+    }
+
+    private interface Request {
+        HttpResponse<String> send() throws java.io.IOException, InterruptedException;
+    }
+
+    /** Latencies by name, and the queries not answered 200. */
+    private static final class Tally {
+
+        private final Map<String, Samples> latency = new LinkedHashMap<>();
+        private long errors;
+        private String firstError;
+
+        Samples samples(String name) {
+            return latency.computeIfAbsent(name, any -> new Samples());
+        }
+
+        void time(Samples samples, String what, Request request) throws InterruptedException {
+            try {
+                long sent = System.nanoTime();
+                HttpResponse<String> response = request.send();
+                long answered = System.nanoTime();
+                if (response.statusCode() == 200) {
+                    samples.addNanos(answered - sent);
+                } else {
+                    fail(what + " answered " + response.statusCode() + ": " + response.body());
+                }
+            } catch (java.io.IOException e) {
+                fail(what + " failed: " + e);
+            }
+        }
+
+        private void fail(String message) {
+            errors++;
+            if (firstError == null) {
+                firstError = message;
+            }
+        }
+
+        Result result() {
+            return new Result(latency, errors, firstError);
+        }
     }
 
     /** The query parameters for one filter, its value taken from {@code statement}. */

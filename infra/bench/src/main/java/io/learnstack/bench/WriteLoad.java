@@ -43,15 +43,17 @@ final class WriteLoad {
      * @param errors     requests not answered 200, or samples never readable
      * @param firstError what the first of them said
      * @param written    some of the accepted statements, for the queries
+     * @param lastBatch  the batch accepted last
      */
     record Result(long accepted, long elapsedNanos, Samples latency, Samples lag, long errors, String firstError,
-                  List<ObjectNode> written) {
+                  List<ObjectNode> written, List<ObjectNode> lastBatch) {
 
         double statementsPerSecond() {
             return Percentiles.perSecond(accepted, elapsedNanos);
         }
     }
 
+    /** Writes {@code statements} in batches; one request in {@code sampleEvery} is followed, none when it is 0. */
     Result run(int batchSize, int statements, int clients, int sampleEvery) throws InterruptedException {
         int requests = Math.max(1, (statements + batchSize - 1) / batchSize);
         AtomicInteger nextRequest = new AtomicInteger();
@@ -61,6 +63,7 @@ final class WriteLoad {
         Samples latency = new Samples();
         Samples lag = new Samples();
         List<ObjectNode> written = new ArrayList<>();
+        AtomicReference<List<ObjectNode>> lastBatch = new AtomicReference<>(List.of());
         ExecutorService writers = Executors.newFixedThreadPool(clients);
         // Enough checkers that a sample rarely waits for one: a queued check would add its wait to the lag.
         ExecutorService checkers = Executors.newFixedThreadPool(Math.max(2, clients));
@@ -81,7 +84,8 @@ final class WriteLoad {
                         }
                         latency.addNanos(answered - sent);
                         accepted.addAndGet(batchSize);
-                        if (request % sampleEvery == 0) {
+                        lastBatch.set(batch);
+                        if (sampleEvery > 0 && request % sampleEvery == 0) {
                             ObjectNode sample = batch.get(batch.size() - 1);
                             synchronized (written) {
                                 written.add(sample);
@@ -100,7 +104,8 @@ final class WriteLoad {
         long elapsed = System.nanoTime() - start;
         checkers.shutdown();
         checkers.awaitTermination(5, TimeUnit.MINUTES);
-        return new Result(accepted.get(), elapsed, latency, lag, errors.get(), firstError.get(), written);
+        return new Result(accepted.get(), elapsed, latency, lag, errors.get(), firstError.get(), written,
+                lastBatch.get());
     }
 
     private void awaitVisible(String id, long answered, Samples lag, AtomicLong errors,

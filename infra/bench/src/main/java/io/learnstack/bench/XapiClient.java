@@ -16,6 +16,7 @@ import java.util.StringJoiner;
 final class XapiClient {
 
     private final HttpClient http;
+    private final String baseUrl;
     private final String statements;
     private final String authorization;
     private final String version;
@@ -23,7 +24,8 @@ final class XapiClient {
     XapiClient(String baseUrl, String key, String secret, String version) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        this.statements = baseUrl.replaceAll("/+$", "") + "/xapi/statements";
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.statements = this.baseUrl + "/xapi/statements";
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
         this.version = version;
@@ -38,6 +40,11 @@ final class XapiClient {
     /** GETs the statements with these parameters. */
     HttpResponse<String> get(Map<String, String> parameters) throws IOException, InterruptedException {
         return http.send(request(statements + query(parameters)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs a path of the analyst API, {@code /api/...} with its query, with the same credentials. */
+    HttpResponse<String> getApi(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(request(baseUrl + pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String query(Map<String, String> parameters) {

@@ -74,6 +74,12 @@ class BenchIntegrationTest {
             names.add("query." + filter + ".p50");
             names.add("query." + filter + ".p99");
         }
+        for (String table : List.of("summary", "completion-rates", "re-enrolment-rates", "transitions", "pathways",
+                "drop-off", "eligibility-funnel")) {
+            names.add("query.analyst." + table + ".p50");
+            names.add("query.analyst." + table + ".p99");
+        }
+        names.add("stored.statements-written");
         names.addAll(List.of("limit.kafka.records-per-s", "limit.read-model.documents-per-s",
                 "limit.event-store.rows-per-s"));
         for (String part : List.of("event-store", "read-model", "kafka", "command-service", "projector",
