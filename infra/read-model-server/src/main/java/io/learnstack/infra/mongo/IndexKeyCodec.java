@@ -32,8 +32,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  *
  * <p>Values follow MongoDB's order of types (MinKey, null, numbers, strings, documents, arrays, binary, ObjectId,
  * booleans, dates, timestamps, MaxKey), numbers by value whatever their Java type, so {@code 1} and {@code 1.0}
- * are one key, as the index's normalization makes them. Strings compare by their UTF-16 code units (not quite
- * MongoDB's code point order, which only differs above U+FFFF). Documents are ordered field by field, in their
+ * are one key, as the index's normalization makes them. Strings compare by their UTF-16 code units, except that
+ * U+0000 sorts after U+007F (MongoDB orders by code point, which differs only above U+FFFF). Documents are ordered field by field, in their
  * field order, as {@code _id}s are compared. Anything else is kept by Java serialization, after all the
  * types above, so it still round-trips; such keys are equal only if they serialize alike.
  */
