@@ -1,14 +1,23 @@
 package io.learnstack.infra.mongo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -25,6 +34,11 @@ import org.h2.mvstore.MVStore;
  * -9 under load) makes every later upsert of that {@code _id} fail as a duplicate. So the background
  * auto-commit is off, and a command that may write runs alone, committed before the next one starts;
  * reads still run side by side.
+ *
+ * <p>Unique indexes (above all {@code _id}'s, which every lookup and upsert goes through) are keyed by
+ * {@link IndexKeyCodec} bytes instead of serialized Java objects, which the store would otherwise serialize
+ * again for every comparison in the B-tree. Files from before keep their documents: their indexes are
+ * rewritten in the new form when such a file is opened, in one commit.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -37,6 +51,13 @@ final class DurableH2Backend extends H2Backend {
             "serverstatus", "killcursors", "endsessions", "getlasterror", "whatsmyuri", "dbstats", "collstats",
             "connectionstatus", "getparameter", "getlog", "hostinfo");
 
+    /** Holds which form the index maps have, so a file is never read with the wrong one. */
+    static final String FORMAT_MAP = "read-model-server format";
+    static final String INDEX_KEYS = "indexKeys";
+    static final int ENCODED_INDEX_KEYS = 1;
+
+    private static final String INDEX_MAP_MARKER = "._index_";
+
     private final ReadWriteLock commands = new ReentrantReadWriteLock();
 
     private DurableH2Backend(MVStore store) {
@@ -46,7 +67,79 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         store.setRetentionTime(RETENTION_MILLIS);
+        try {
+            upgradeIndexes(store);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
         return new DurableH2Backend(store);
+    }
+
+    /** Rewrites the unique indexes of a file written before they were keyed by bytes; a no-op after. */
+    static void upgradeIndexes(MVStore store) {
+        MVMap<String, Object> format = store.openMap(FORMAT_MAP);
+        Object version = format.get(INDEX_KEYS);
+        if (version != null) {
+            if (!Integer.valueOf(ENCODED_INDEX_KEYS).equals(version)) {
+                throw new IllegalStateException("Read-model file " + store.getFileStore().getFileName()
+                        + " has index format " + version + ", this server reads only " + ENCODED_INDEX_KEYS);
+            }
+            return;
+        }
+        for (String name : store.getMapNames()) {
+            if (isIndexMap(name)) {
+                rewriteIndex(store, name);
+            }
+        }
+        format.put(INDEX_KEYS, ENCODED_INDEX_KEYS);
+        store.commit();
+    }
+
+    private static boolean isIndexMap(String name) {
+        return name.contains(INDEX_MAP_MARKER) && !name.equals(FORMAT_MAP)
+                && !name.startsWith("databases.") && !name.startsWith("meta.");
+    }
+
+    private static void rewriteIndex(MVStore store, String name) {
+        MVMap<Object, Object> stored = store.openMap(name);
+        List<Map.Entry<Object, Object>> entries = new ArrayList<>(stored.entrySet());
+        store.removeMap(stored);
+        MVMap<byte[], Object> encoded = openIndexMap(store, name);
+        for (Map.Entry<Object, Object> entry : entries) {
+            if (!(entry.getKey() instanceof KeyValue key)) {
+                throw new IllegalStateException("Index " + name + " holds a key that is no index key: "
+                        + entry.getKey());
+            }
+            encoded.put(IndexKeyCodec.encode(key), entry.getValue());
+        }
+    }
+
+    static MVMap<byte[], Object> openIndexMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<byte[], Object>().keyType(IndexKeyType.INSTANCE));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new EncodedKeyDatabase(databaseName);
+    }
+
+    /**
+     * An inner class because the stock database opens its indexes in its constructor, before a field of a
+     * subclass would be set; the enclosing backend, and with it the store, is reachable from the start.
+     */
+    private final class EncodedKeyDatabase extends H2Database {
+
+        EncodedKeyDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String name = getFullCollectionNamespace(collectionName) + INDEX_MAP_MARKER + indexName;
+            return new EncodedKeyUniqueIndex(openIndexMap(getMvStore(), name), indexName, keys, sparse);
+        }
     }
 
     @Override
