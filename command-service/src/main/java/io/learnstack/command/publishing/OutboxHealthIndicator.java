@@ -19,7 +19,7 @@ class OutboxHealthIndicator implements HealthIndicator {
     private final long maxBacklog;
 
     OutboxHealthIndicator(OutboxBacklog outbox,
-            @Value("${learnstack.publishing.readiness.max-backlog:1000}") long maxBacklog) {
+            @Value("${learnstack.publishing.readiness.max-backlog:20000}") long maxBacklog) {
         this.outbox = outbox;
         this.maxBacklog = maxBacklog;
     }
