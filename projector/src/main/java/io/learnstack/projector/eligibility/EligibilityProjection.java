@@ -66,14 +66,27 @@ class EligibilityProjection implements Projection {
     private final Catalogues catalogues;
     private final CredentialBuckets buckets;
     private final IssuanceOutbox outbox;
+    private final Runnable requestRecorded;
     private final Counter evaluations;
 
     @Autowired
-    EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters) {
-        this(readModels, json, meters, Clock.systemUTC());
+    EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters,
+            IssuanceDispatcher dispatcher) {
+        this(readModels, json, meters, Clock.systemUTC(), dispatcher::wake);
     }
 
     EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters, Clock clock) {
+        this(readModels, json, meters, clock, () -> {
+        });
+    }
+
+    /**
+     * @param requestRecorded told each time a new issuance request is in the outbox, so it can be sent at
+     *                        once rather than at the dispatcher's next poll
+     */
+    EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters, Clock clock,
+            Runnable requestRecorded) {
+        this.requestRecorded = requestRecorded;
         this.learners = readModels.getCollection(LEARNERS);
         this.catalogues = new Catalogues(readModels, json);
         this.buckets = new CredentialBuckets(readModels);
@@ -232,7 +245,9 @@ class EligibilityProjection implements Projection {
         }
         for (CredentialStatus status : statuses) {
             if (status.status() == Status.ELIGIBLE && catalogue.get(status.credentialId()).automatic()) {
-                outbox.request(tenant, learnerKey, status.credentialId(), status.eligibleAt());
+                if (outbox.request(tenant, learnerKey, status.credentialId(), status.eligibleAt())) {
+                    requestRecorded.run();
+                }
                 if (status.eligibleAt().equals(wasEligible.get(status.credentialId()))) {
                     wasEligible.remove(status.credentialId());
                 }

@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,9 +50,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * shows that eligibility. Several projectors may run this at once: each claims a
  * request by moving its {@code nextAttempt} past the attempt's timeout before sending, and should two
  * send the same request anyway, the endpoint answers the second with the award the first created.
+ * <p>
+ * A round runs as soon as the projection has recorded a request ({@link #wake()}), so each level of a
+ * stack of credentials is sent without waiting for the poll; the poll remains for retries after their
+ * pause and for requests another projector recorded. Rounds run one at a time on one thread; wakes that
+ * arrive during a round run one more round after it.
  */
 @Component
-class IssuanceDispatcher {
+class IssuanceDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IssuanceDispatcher.class);
 
@@ -60,6 +68,8 @@ class IssuanceDispatcher {
     private final Clock clock;
     private final HttpClient http;
     private final ExecutorService senders;
+    private final ExecutorService rounds;
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
     private final ObjectMapper json;
     private final AtomicLong pending = new AtomicLong();
     private final Counter sent;
@@ -87,6 +97,11 @@ class IssuanceDispatcher {
             thread.setDaemon(true);
             return thread;
         });
+        this.rounds = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "issuance-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
         meters.gauge("learnstack.eligibility.issuance.pending", pending);
         this.sent = meters.counter("learnstack.eligibility.issuance.sent");
         this.rejected = meters.counter("learnstack.eligibility.issuance.rejected");
@@ -95,7 +110,31 @@ class IssuanceDispatcher {
 
     @Scheduled(fixedDelayString = "${learnstack.issuance.poll-interval:1s}",
             initialDelayString = "${learnstack.issuance.poll-interval:1s}")
-    void sendDue() {
+    void poll() {
+        wake();
+    }
+
+    /** Runs a round now, or right after the one running, unless one is already waiting to run. */
+    void wake() {
+        if (roundQueued.compareAndSet(false, true)) {
+            try {
+                rounds.execute(() -> {
+                    roundQueued.set(false);
+                    sendDue();
+                });
+            } catch (RejectedExecutionException stopping) {
+                roundQueued.set(false);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        rounds.shutdownNow();
+        senders.shutdownNow();
+    }
+
+    synchronized void sendDue() {
         try {
             Instant now = clock.instant();
             List<Document> due = new ArrayList<>();
