@@ -32,6 +32,9 @@ final class BenchOptions {
               --credentials          instead of the above: the stackable-credential scenario
                                      (docs/credentials.md#measured); its runs are compared with its own
               --learners N           learners the credentials scenario writes (10000)
+              --recompute-only       with --credentials: credentials issued on approval, so nothing is
+                                     issued; load the learners, wait until the projector has them all,
+                                     then time a revision's recompute alone
             """;
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -48,7 +51,7 @@ final class BenchOptions {
             }
             String name = arg.substring(2);
             switch (name) {
-                case "short", "rebuild", "credentials" -> options.values.put(name, "true");
+                case "short", "rebuild", "credentials", "recompute-only" -> options.values.put(name, "true");
                 case "base-url", "key", "secret", "clients", "statements", "sample-every", "queries",
                      "limit-records", "data", "results-dir", "run-dir", "kafka", "event-store", "read-model",
                      "script", "data-dir", "learners" -> {
@@ -74,13 +77,17 @@ final class BenchOptions {
 
     String mode() {
         if (credentials()) {
-            return "credentials";
+            return recomputeOnly() ? "credentials-recompute" : "credentials";
         }
         return isShort() ? "short" : "full";
     }
 
     boolean credentials() {
         return values.containsKey("credentials");
+    }
+
+    boolean recomputeOnly() {
+        return values.containsKey("recompute-only");
     }
 
     int learners() {
@@ -167,6 +174,7 @@ final class BenchOptions {
         described.put("rebuild", String.valueOf(rebuild()));
         if (credentials()) {
             described.put("learners", String.valueOf(learners()));
+            described.put("recompute-only", String.valueOf(recomputeOnly()));
         }
         return described;
     }
