@@ -145,6 +145,8 @@ class IssuanceDispatcher implements DisposableBean {
                 if (!stillEligible(request)) {
                     requests.deleteOne(and(eq("_id", request.getString("_id")), eq("state", IssuanceOutbox.PENDING)));
                 } else if (claim(request, now)) {
+                    log.debug("sending issuance request {}, due {} ms ago", request.getString("_id"),
+                            now.toEpochMilli() - request.getDate("nextAttempt").getTime());
                     sending.add(CompletableFuture.runAsync(() -> send(request), senders));
                 }
             }
@@ -184,9 +186,12 @@ class IssuanceDispatcher implements DisposableBean {
     private void send(Document request) {
         String id = request.getString("_id");
         int attempts = request.getInteger("attempts", 0) + 1;
+        long started = System.currentTimeMillis();
         try {
             HttpResponse<String> response = http.send(post(request), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
+            log.debug("issuance request {} answered {} in {} ms (attempt {})", id, status,
+                    System.currentTimeMillis() - started, attempts);
             if (status == 200 || status == 201) {
                 String awardId = json.readTree(response.body()).path("awardId").asText(null);
                 requests.updateOne(eq("_id", id), Updates.combine(Updates.set("state", IssuanceOutbox.DONE),
