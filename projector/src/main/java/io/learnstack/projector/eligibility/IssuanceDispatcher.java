@@ -111,16 +111,20 @@ class IssuanceDispatcher implements DisposableBean {
     @Scheduled(fixedDelayString = "${learnstack.issuance.poll-interval:1s}",
             initialDelayString = "${learnstack.issuance.poll-interval:1s}")
     void poll() {
-        wake();
+        queue(true);
     }
 
     /** Runs a round now, or right after the one running, unless one is already waiting to run. */
     void wake() {
+        queue(false);
+    }
+
+    private void queue(boolean count) {
         if (roundQueued.compareAndSet(false, true)) {
             try {
                 rounds.execute(() -> {
                     roundQueued.set(false);
-                    sendDue();
+                    round(count);
                 });
             } catch (RejectedExecutionException stopping) {
                 roundQueued.set(false);
@@ -134,7 +138,15 @@ class IssuanceDispatcher implements DisposableBean {
         senders.shutdownNow();
     }
 
-    synchronized void sendDue() {
+    void sendDue() {
+        round(true);
+    }
+
+    /**
+     * One round. Counting what is pending reads every request on a server without secondary indexes, so
+     * it is left to the poll: woken rounds follow each other closely under load.
+     */
+    private synchronized void round(boolean count) {
         try {
             Instant now = clock.instant();
             List<Document> due = new ArrayList<>();
@@ -152,7 +164,9 @@ class IssuanceDispatcher implements DisposableBean {
             }
             // Each issuance waits for its events to reach the bus; sent side by side, those waits overlap.
             CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
-            pending.set(requests.countDocuments(eq("state", IssuanceOutbox.PENDING)));
+            if (count) {
+                pending.set(requests.countDocuments(eq("state", IssuanceOutbox.PENDING)));
+            }
         } catch (RuntimeException e) {
             log.warn("issuance requests not sent this round: {}", e.toString());
         }
