@@ -134,6 +134,8 @@ public final class CredentialsBench {
         say("defining the catalogue (run %s), issued on approval: two units -> a micro-credential -> a skill set",
                 run);
         defineCatalogue();
+        // Each definition's own recompute would otherwise run over the learners arriving meanwhile.
+        awaitCatalogueApplied();
         int learners = settings.learners();
         say("%d learners, %d statements each, in batches of %d with %d clients", learners, STATEMENTS_PER_LEARNER,
                 BATCH, settings.clients());
@@ -148,6 +150,22 @@ public final class CredentialsBench {
         recompute(figures);
         figures.add(new Measured("credentials.load-average.end", loadAverage(), "load"));
         return new Outcome(figures, errors.get(), firstError.get());
+    }
+
+    /** Writes one learner and waits until their statuses include the last credential defined. */
+    private void awaitCatalogueApplied() throws Exception {
+        say("waiting until the projector has the catalogue");
+        write(List.of("warm-up"));
+        long deadline = System.nanoTime() + SAMPLE_TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = api.get("/api/eligibility/learners?learner="
+                    + ApiClient.encode("mbox:" + mbox("warm-up")), "application/json");
+            if (response.statusCode() == 200 && response.body().contains(id("skills"))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        fail("the projector did not apply the catalogue within 20 minutes");
     }
 
     // --- the catalogue -------------------------------------------------------------------------------
