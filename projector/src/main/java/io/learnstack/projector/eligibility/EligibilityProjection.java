@@ -75,6 +75,11 @@ class EligibilityProjection implements Projection {
         this(readModels, json, meters, Clock.systemUTC(), dispatcher::wake);
     }
 
+    /** Without a dispatcher to tell: requests wait for its poll. */
+    EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters) {
+        this(readModels, json, meters, Clock.systemUTC());
+    }
+
     EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters, Clock clock) {
         this(readModels, json, meters, clock, () -> {
         });
