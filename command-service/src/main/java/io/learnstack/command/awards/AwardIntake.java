@@ -55,10 +55,14 @@ class AwardIntake {
         String issuer = publishKey(tenant);
         // whole seconds: the credential states its dates to the second, as read models and pages show them
         Instant requested = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long started = System.nanoTime();
         Issuance issuance = AppendRetry.retryingLostRaces(ATTEMPTS, () -> commands.sendAndWait(new IssueCredential(
                 AwardIds.aggregateId(awardId), awardId, tenant, learnerKey, definition, approvedBy,
                 eligibleAt == null ? requested : eligibleAt, requested)));
+        long appended = System.nanoTime();
         awaitPublished(List.of(issuer, AwardIds.aggregateId(awardId)));
+        log.debug("award {} appended in {} ms, on the bus {} ms later", awardId, (appended - started) / 1_000_000,
+                (System.nanoTime() - appended) / 1_000_000);
         return issuance;
     }
 

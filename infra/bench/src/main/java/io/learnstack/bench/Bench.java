@@ -176,7 +176,7 @@ public final class Bench {
     private Outcome measureCredentials(Instant startedAt) throws Exception {
         CredentialsBench.Outcome outcome = CredentialsBench.run(new CredentialsBench.Settings(options.baseUrl(),
                 options.key(), options.secret(), options.learners(), options.clients(),
-                options.dataDir().resolve("logs").resolve("projector.log")));
+                options.dataDir().resolve("logs").resolve("projector.log"), options.recomputeOnly()));
         report(outcome.errors(), outcome.firstError());
         List<Figure> figures = new ArrayList<>();
         outcome.figures().forEach(figure -> figures.add(new Figure(figure.name(), figure.value(), figure.unit())));

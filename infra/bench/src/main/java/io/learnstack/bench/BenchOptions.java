@@ -39,6 +39,9 @@ final class BenchOptions {
               --rate N               statements per second the soak offers (1000)
               --minutes N            how long the soak lasts (10)
               --batch N              statements per request in the soak (100)
+              --recompute-only       with --credentials: credentials issued on approval, so nothing is
+                                     issued; load the learners, wait until the projector has them all,
+                                     then time a revision's recompute alone
             """;
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -55,7 +58,7 @@ final class BenchOptions {
             }
             String name = arg.substring(2);
             switch (name) {
-                case "short", "rebuild", "credentials", "soak" -> options.values.put(name, "true");
+                case "short", "rebuild", "credentials", "recompute-only", "soak" -> options.values.put(name, "true");
                 case "base-url", "key", "secret", "clients", "statements", "sample-every", "queries",
                      "limit-records", "data", "results-dir", "run-dir", "kafka", "event-store", "read-model",
                      "script", "data-dir", "learners", "rate", "minutes", "batch", "stored" -> {
@@ -82,7 +85,7 @@ final class BenchOptions {
 
     String mode() {
         if (credentials()) {
-            return "credentials";
+            return recomputeOnly() ? "credentials-recompute" : "credentials";
         }
         if (soak()) {
             return "soak";
@@ -116,6 +119,10 @@ final class BenchOptions {
             throw new IllegalArgumentException("--stored must not be negative");
         }
         return stored;
+    }
+
+    boolean recomputeOnly() {
+        return values.containsKey("recompute-only");
     }
 
     int learners() {
@@ -203,6 +210,7 @@ final class BenchOptions {
         described.put("stored", String.valueOf(stored()));
         if (credentials()) {
             described.put("learners", String.valueOf(learners()));
+            described.put("recompute-only", String.valueOf(recomputeOnly()));
         }
         if (soak()) {
             described.put("rate", String.valueOf(rate()));

@@ -42,6 +42,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aRecomputeOnlyRunIsKeptApartFromTheFullCredentialsRuns() {
+        BenchOptions options = BenchOptions.parse("--credentials", "--recompute-only", "--learners", "10000");
+
+        assertThat(options.mode()).isEqualTo("credentials-recompute");
+        assertThat(options.recomputeOnly()).isTrue();
+        assertThat(options.describe()).containsEntry("recompute-only", "true").containsEntry("learners", "10000");
+        assertThat(BenchOptions.parse("--credentials").mode()).isEqualTo("credentials");
+        assertThat(BenchOptions.parse("--credentials").recomputeOnly()).isFalse();
+    }
+
+    @Test
     void theResultsAndPidFilesLiveInTheDataDirectory() {
         BenchOptions options = BenchOptions.parse("--data-dir", "/tmp/ls");
 

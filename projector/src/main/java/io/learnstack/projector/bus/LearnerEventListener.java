@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,8 @@ import io.learnstack.projector.progress.ProjectionProgress;
  */
 @Component
 class LearnerEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LearnerEventListener.class);
 
     private final List<Projection> projections;
     private final ProjectionProgress progress;
@@ -61,6 +65,13 @@ class LearnerEventListener {
 
     private void apply(List<ConsumerRecord<String, byte[]>> records) {
         Timer.Sample sample = Timer.start();
+        long received = System.currentTimeMillis();
+        if (log.isDebugEnabled() && !records.isEmpty()) {
+            // The record timestamp is the producer's send time: the difference is the trip over the bus.
+            log.debug("batch of {} records received {} ms after the newest and {} ms after the oldest was sent",
+                    records.size(), received - records.stream().mapToLong(ConsumerRecord::timestamp).max().getAsLong(),
+                    received - records.stream().mapToLong(ConsumerRecord::timestamp).min().getAsLong());
+        }
         List<Decoded> decoded = new ArrayList<>(records.size());
         Poison poison = null;
         for (int index = 0; index < records.size() && poison == null; index++) {
@@ -86,6 +97,7 @@ class LearnerEventListener {
         }
         recordProgress(decoded.subList(0, applied));
         sample.stop(batchTimer);
+        log.debug("batch of {} records applied in {} ms", records.size(), System.currentTimeMillis() - received);
         if (poison != null) {
             throw new BatchListenerFailedException("record " + poison.index() + " of the batch can never be applied",
                     new PoisonRecordException(poison.failure()), poison.index());

@@ -66,14 +66,32 @@ class EligibilityProjection implements Projection {
     private final Catalogues catalogues;
     private final CredentialBuckets buckets;
     private final IssuanceOutbox outbox;
+    private final Runnable requestRecorded;
     private final Counter evaluations;
 
     @Autowired
+    EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters,
+            IssuanceDispatcher dispatcher) {
+        this(readModels, json, meters, Clock.systemUTC(), dispatcher::wake);
+    }
+
+    /** Without a dispatcher to tell: requests wait for its poll. */
     EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters) {
         this(readModels, json, meters, Clock.systemUTC());
     }
 
     EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters, Clock clock) {
+        this(readModels, json, meters, clock, () -> {
+        });
+    }
+
+    /**
+     * @param requestRecorded told each time a new issuance request is in the outbox, so it can be sent at
+     *                        once rather than at the dispatcher's next poll
+     */
+    EligibilityProjection(MongoDatabase readModels, ObjectMapper json, MeterRegistry meters, Clock clock,
+            Runnable requestRecorded) {
+        this.requestRecorded = requestRecorded;
         this.learners = readModels.getCollection(LEARNERS);
         this.catalogues = new Catalogues(readModels, json);
         this.buckets = new CredentialBuckets(readModels);
@@ -132,13 +150,22 @@ class EligibilityProjection implements Projection {
         catalogues.save(saved, false);
     }
 
+    /**
+     * Decides every learner of the tenant again. The catalogue, saved by this thread just before, is read
+     * once per page rather than once per learner: a change saved meanwhile by another projector is caught
+     * by the generation check after each write, and that projector decides every learner again itself.
+     */
     private void recomputeTenant(String tenant) {
         List<String> ids = new ArrayList<>();
         learners.find(and(gte("_id", tenant + "|"), lt("_id", tenant + "}"))).projection(Projections.include("_id"))
                 .forEach(document -> ids.add(document.getString("_id")));
         CredentialBuckets.Changes changes = new CredentialBuckets.Changes();
+        Catalogues.Current current = null;
         for (int done = 0; done < ids.size(); done++) {
-            decide(tenant, ids.get(done).substring(tenant.length() + 1), List.of(), changes);
+            if (done % FLUSH_EVERY == 0) {
+                current = catalogues.current(tenant);
+            }
+            decide(tenant, ids.get(done).substring(tenant.length() + 1), List.of(), changes, current);
             if ((done + 1) % FLUSH_EVERY == 0 || done + 1 == ids.size()) {
                 buckets.write(changes);
                 log.info("eligibility recompute: {} of {} learners", done + 1, ids.size());
@@ -146,11 +173,22 @@ class EligibilityProjection implements Projection {
         }
     }
 
-    /** Merges a learner's events into their evidence and decides every credential of the tenant again. */
     private void decide(String tenant, String learnerKey, List<LearnstackEvent> learnerEvents,
             CredentialBuckets.Changes changes) {
+        decide(tenant, learnerKey, learnerEvents, changes, null);
+    }
+
+    /**
+     * Merges a learner's events into their evidence and decides every credential of the tenant again.
+     *
+     * @param readBefore the tenant's catalogue as the caller read it, used for the first decision only, or
+     *                   {@code null} to read it here
+     */
+    private void decide(String tenant, String learnerKey, List<LearnstackEvent> learnerEvents,
+            CredentialBuckets.Changes changes, Catalogues.Current readBefore) {
         List<LearnstackEvent> events = learnerEvents;
         String id = tenant + "|" + learnerKey;
+        Catalogues.Current givenCatalogue = readBefore;
         while (true) {
             Document found = learners.find(eq("_id", id)).first();
             LearnerEvidence merged = LearnerEvidence.fromDocument(found);
@@ -158,7 +196,8 @@ class EligibilityProjection implements Projection {
             // Read after the learner: a catalogue change saved before this read is seen here, one saved
             // after it and before this learner's write is caught by the generation check below, and the
             // recomputation of one saved later finds this learner written.
-            Catalogues.Current current = catalogues.current(tenant);
+            Catalogues.Current current = givenCatalogue != null ? givenCatalogue : catalogues.current(tenant);
+            givenCatalogue = null;
             Map<String, CatalogueEntry> catalogue = current.entries();
             Evidence evidence = merged.evidence();
             List<CredentialStatus> statuses = new ArrayList<>();
@@ -232,7 +271,10 @@ class EligibilityProjection implements Projection {
         }
         for (CredentialStatus status : statuses) {
             if (status.status() == Status.ELIGIBLE && catalogue.get(status.credentialId()).automatic()) {
-                outbox.request(tenant, learnerKey, status.credentialId(), status.eligibleAt());
+                if (outbox.request(tenant, learnerKey, status.credentialId(), status.eligibleAt())) {
+                    log.debug("issuance of {} to {} requested", status.credentialId(), learnerKey);
+                    requestRecorded.run();
+                }
                 if (status.eligibleAt().equals(wasEligible.get(status.credentialId()))) {
                     wasEligible.remove(status.credentialId());
                 }

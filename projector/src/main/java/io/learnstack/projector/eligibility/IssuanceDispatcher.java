@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -47,9 +50,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * shows that eligibility. Several projectors may run this at once: each claims a
  * request by moving its {@code nextAttempt} past the attempt's timeout before sending, and should two
  * send the same request anyway, the endpoint answers the second with the award the first created.
+ * <p>
+ * A round runs as soon as the projection has recorded a request ({@link #wake()}), so each level of a
+ * stack of credentials is sent without waiting for the poll; the poll remains for retries after their
+ * pause and for requests another projector recorded. Rounds run one at a time on one thread; wakes that
+ * arrive during a round run one more round after it.
  */
 @Component
-class IssuanceDispatcher {
+class IssuanceDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IssuanceDispatcher.class);
 
@@ -60,6 +68,8 @@ class IssuanceDispatcher {
     private final Clock clock;
     private final HttpClient http;
     private final ExecutorService senders;
+    private final ExecutorService rounds;
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
     private final ObjectMapper json;
     private final AtomicLong pending = new AtomicLong();
     private final Counter sent;
@@ -87,6 +97,11 @@ class IssuanceDispatcher {
             thread.setDaemon(true);
             return thread;
         });
+        this.rounds = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "issuance-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
         meters.gauge("learnstack.eligibility.issuance.pending", pending);
         this.sent = meters.counter("learnstack.eligibility.issuance.sent");
         this.rejected = meters.counter("learnstack.eligibility.issuance.rejected");
@@ -95,7 +110,43 @@ class IssuanceDispatcher {
 
     @Scheduled(fixedDelayString = "${learnstack.issuance.poll-interval:1s}",
             initialDelayString = "${learnstack.issuance.poll-interval:1s}")
+    void poll() {
+        queue(true);
+    }
+
+    /** Runs a round now, or right after the one running, unless one is already waiting to run. */
+    void wake() {
+        queue(false);
+    }
+
+    private void queue(boolean count) {
+        if (roundQueued.compareAndSet(false, true)) {
+            try {
+                rounds.execute(() -> {
+                    roundQueued.set(false);
+                    round(count);
+                });
+            } catch (RejectedExecutionException stopping) {
+                roundQueued.set(false);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        rounds.shutdownNow();
+        senders.shutdownNow();
+    }
+
     void sendDue() {
+        round(true);
+    }
+
+    /**
+     * One round. Counting what is pending reads every request on a server without secondary indexes, so
+     * it is left to the poll: woken rounds follow each other closely under load.
+     */
+    private synchronized void round(boolean count) {
         try {
             Instant now = clock.instant();
             List<Document> due = new ArrayList<>();
@@ -106,12 +157,16 @@ class IssuanceDispatcher {
                 if (!stillEligible(request)) {
                     requests.deleteOne(and(eq("_id", request.getString("_id")), eq("state", IssuanceOutbox.PENDING)));
                 } else if (claim(request, now)) {
+                    log.debug("sending issuance request {}, due {} ms ago", request.getString("_id"),
+                            now.toEpochMilli() - request.getDate("nextAttempt").getTime());
                     sending.add(CompletableFuture.runAsync(() -> send(request), senders));
                 }
             }
             // Each issuance waits for its events to reach the bus; sent side by side, those waits overlap.
             CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
-            pending.set(requests.countDocuments(eq("state", IssuanceOutbox.PENDING)));
+            if (count) {
+                pending.set(requests.countDocuments(eq("state", IssuanceOutbox.PENDING)));
+            }
         } catch (RuntimeException e) {
             log.warn("issuance requests not sent this round: {}", e.toString());
         }
@@ -145,9 +200,12 @@ class IssuanceDispatcher {
     private void send(Document request) {
         String id = request.getString("_id");
         int attempts = request.getInteger("attempts", 0) + 1;
+        long started = System.currentTimeMillis();
         try {
             HttpResponse<String> response = http.send(post(request), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
+            log.debug("issuance request {} answered {} in {} ms (attempt {})", id, status,
+                    System.currentTimeMillis() - started, attempts);
             if (status == 200 || status == 201) {
                 String awardId = json.readTree(response.body()).path("awardId").asText(null);
                 requests.updateOne(eq("_id", id), Updates.combine(Updates.set("state", IssuanceOutbox.DONE),

@@ -42,16 +42,20 @@ final class IssuanceOutbox {
         return tenant + "|" + learnerKey + "|" + credentialId + "|" + eligibleAt;
     }
 
-    /** Records a request unless one for the same eligibility exists, whatever its state. */
-    void request(String tenant, String learnerKey, String credentialId, Instant eligibleAt) {
-        requests.updateOne(eq("_id", id(tenant, learnerKey, credentialId, eligibleAt)), Updates.combine(
+    /**
+     * Records a request unless one for the same eligibility exists, whatever its state.
+     *
+     * @return whether it was new
+     */
+    boolean request(String tenant, String learnerKey, String credentialId, Instant eligibleAt) {
+        return requests.updateOne(eq("_id", id(tenant, learnerKey, credentialId, eligibleAt)), Updates.combine(
                 Updates.setOnInsert("tenant", tenant),
                 Updates.setOnInsert("learnerKey", learnerKey),
                 Updates.setOnInsert("credentialId", credentialId),
                 Updates.setOnInsert("eligibleAt", eligibleAt.toString()),
                 Updates.setOnInsert("state", PENDING),
                 Updates.setOnInsert("attempts", 0),
-                Updates.setOnInsert("nextAttempt", Date.from(clock.instant()))), UPSERT);
+                Updates.setOnInsert("nextAttempt", Date.from(clock.instant()))), UPSERT).getUpsertedId() != null;
     }
 
     /** Drops a request, sent or not, once the award it asked for is known. */

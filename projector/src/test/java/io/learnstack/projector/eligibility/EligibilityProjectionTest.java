@@ -102,6 +102,29 @@ class EligibilityProjectionTest {
     }
 
     @Test
+    void aNewRequestIsAnnouncedAtOnce_oneRecordedAgainIsNot() {
+        // given
+        java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
+        EligibilityProjection announcing = new EligibilityProjection(database, JSON, new SimpleMeterRegistry(), CLOCK,
+                announced::incrementAndGet);
+        announcing.apply(envelopes(defined(UNIT)));
+
+        // when
+        announcing.apply(envelopes(completion("s1", ADA, UNIT_A, day(1))));
+
+        // then
+        assertThat(announced).hasValue(1);
+
+        // when: the same batch again, and evidence that changes nothing about the eligibility
+        announcing.apply(envelopes(completion("s1", ADA, UNIT_A, day(1))));
+        announcing.apply(envelopes(completion("s2", ADA, UNIT_B, day(2))));
+
+        // then
+        assertThat(announced).hasValue(1);
+        assertThat(outboxIds()).containsExactly(IssuanceOutbox.id(TENANT, ADA, "unit-a", day(1)));
+    }
+
+    @Test
     void issuanceIsNotRequestedForACredentialIssuedOnApproval() {
         // given
         apply(defined(SKILL_SET));

@@ -4,6 +4,7 @@ import static io.learnstack.projector.eligibility.EligibilityFixtures.ADA;
 import static io.learnstack.projector.eligibility.EligibilityFixtures.TENANT;
 import static io.learnstack.projector.eligibility.EligibilityFixtures.day;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,6 +124,79 @@ class IssuanceDispatcherTest {
 
         // then
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void aWakeSendsWhatIsRecordedWithoutWaitingForThePoll() {
+        // given a dispatcher that polls only every ten minutes, and a request recorded
+        IssuanceDispatcher woken = new IssuanceDispatcher(database, new IssuanceProperties(
+                URI.create("http://127.0.0.1:" + commandService.getAddress().getPort()), Duration.ofMinutes(10),
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), 100, 4),
+                "s3cret", JSON, new SimpleMeterRegistry(), clock);
+        request("unit-a", day(1));
+        answers.add(201);
+        try {
+            // when
+            woken.wake();
+
+            // then
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(request().getString("state")).isEqualTo("done"));
+            assertThat(received).hasSize(1);
+            assertThat(received.get(0).body().path("credentialId").asText()).isEqualTo("unit-a");
+        } finally {
+            woken.destroy();
+        }
+    }
+
+    @Test
+    void wakesDuringARoundRunOneMoreRoundAfterIt() throws Exception {
+        // given a command service that holds the first request until released
+        java.util.concurrent.CountDownLatch firstArrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> posted = new CopyOnWriteArrayList<>();
+        HttpServer held = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        held.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        held.createContext("/internal/awards", exchange -> {
+            posted.add(JSON.readTree(exchange.getRequestBody()).path("credentialId").asText());
+            firstArrived.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"awardId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        held.start();
+        IssuanceDispatcher woken = new IssuanceDispatcher(database, new IssuanceProperties(
+                URI.create("http://127.0.0.1:" + held.getAddress().getPort()), Duration.ofMinutes(10),
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(10), 100, 4),
+                "s3cret", JSON, new SimpleMeterRegistry(), clock);
+        try {
+            request("unit-a", day(1));
+            woken.wake();
+            firstArrived.await(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            // when: a second request is recorded while the first round is still sending
+            request("unit-b", day(1));
+            woken.wake();
+            woken.wake();
+            release.countDown();
+
+            // then
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(database
+                    .getCollection(IssuanceOutbox.COLLECTION).countDocuments(new Document("state", "done")))
+                    .isEqualTo(2));
+            assertThat(posted).containsExactly("unit-a", "unit-b");
+        } finally {
+            release.countDown();
+            woken.destroy();
+            held.stop(0);
+        }
     }
 
     @Test
