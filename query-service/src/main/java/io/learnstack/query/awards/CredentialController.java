@@ -13,11 +13,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -113,7 +115,29 @@ class CredentialController {
     /** Takes the VC-JWT as the body, or as {@code {"jwt": "..."}}. */
     @PostMapping("/credentials/verify")
     ResponseEntity<?> verify(@RequestBody(required = false) String body) {
-        String jwt = jwtOf(body);
+        return verdict(jwtOf(body));
+    }
+
+    /**
+     * Takes the VC-JWT posted as a form: {@code jwt=...}, or the token alone, which is what
+     * {@code curl -d @badge.jwt} sends (a form whose only field is named by the token).
+     */
+    @PostMapping(path = "/credentials/verify", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<?> verifyForm(@RequestParam MultiValueMap<String, String> form) {
+        if (form.containsKey("jwt")) {
+            return verdict(jwtOf(form.getFirst("jwt")));
+        }
+        if (form.size() == 1) {
+            Map.Entry<String, List<String>> only = form.entrySet().iterator().next();
+            if (only.getValue().stream().allMatch(value -> value == null || value.isEmpty())) {
+                return verdict(jwtOf(only.getKey()));
+            }
+        }
+        throw new MalformedCredentialException("send the VC-JWT as the body (Content-Type: application/vc+jwt), "
+                + "as {\"jwt\":\"...\"}, or as the form field 'jwt'");
+    }
+
+    private ResponseEntity<?> verdict(String jwt) {
         barrier.await();
         Verdict verdict = verifier.verify(jwt, Instant.now());
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -183,6 +183,22 @@ class CredentialControllerTest {
         }
 
         @Test
+        void aCredentialPostedAsAFormVerifiesAsCurlSendsAFile() throws Exception {
+            mvc.perform(post("/credentials/verify").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(jwt))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.verified").value(true))
+                    .andExpect(jsonPath("$.awardId").value(AWARD));
+            mvc.perform(post("/credentials/verify").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .content("jwt=" + jwt))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.checks.signature").value("ok"));
+            mvc.perform(post("/credentials/verify").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .content("a=1&b=2"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error").value("malformed-credential"));
+        }
+
+        @Test
         void garbageIsABadRequest() throws Exception {
             for (String garbage : new String[] {"not a credential", "{\"jwt\":42}", "{oops", ""}) {
                 mvc.perform(post("/credentials/verify").contentType(MediaType.APPLICATION_JSON).content(garbage))
