@@ -20,6 +20,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -152,24 +156,20 @@ class IssuanceDispatcherTest {
     @Test
     void wakesDuringARoundRunOneMoreRoundAfterIt() throws Exception {
         // given a command service that holds the first request until released
-        java.util.concurrent.CountDownLatch firstArrived = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch firstArrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         List<String> posted = new CopyOnWriteArrayList<>();
         HttpServer held = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        held.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        held.setExecutor(Executors.newCachedThreadPool());
         held.createContext("/internal/awards", exchange -> {
             posted.add(JSON.readTree(exchange.getRequestBody()).path("credentialId").asText());
             firstArrived.countDown();
             try {
-                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = "{\"awardId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            answerCreated(exchange);
         });
         held.start();
         IssuanceDispatcher woken = new IssuanceDispatcher(database, new IssuanceProperties(
@@ -179,7 +179,7 @@ class IssuanceDispatcherTest {
         try {
             request("unit-a", day(1));
             woken.wake();
-            firstArrived.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            firstArrived.await(10, TimeUnit.SECONDS);
 
             // when: a second request is recorded while the first round is still sending
             request("unit-b", day(1));
@@ -202,24 +202,20 @@ class IssuanceDispatcherTest {
     @Test
     void theRequestsOfARoundAreSentSideBySide() throws Exception {
         // given a command service that answers only once three requests are in flight together
-        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(3);
-        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch together = new CountDownLatch(3);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
         HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.setExecutor(Executors.newCachedThreadPool());
         slow.createContext("/internal/awards", exchange -> {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             together.countDown();
             try {
-                together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                together.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = "{\"awardId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            answerCreated(exchange);
             inFlight.decrementAndGet();
         });
         slow.start();
@@ -352,6 +348,14 @@ class IssuanceDispatcherTest {
 
     private Document request() {
         return database.getCollection(IssuanceOutbox.COLLECTION).find().first();
+    }
+
+    private static void answerCreated(HttpExchange exchange) throws IOException {
+        byte[] body = "{\"awardId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(201, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private static final class MovableClock extends Clock {
