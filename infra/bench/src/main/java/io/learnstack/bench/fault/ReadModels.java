@@ -32,6 +32,8 @@ final class ReadModels {
 
     private static final String WRITE_COUNTER = "version";
 
+    private static final int READ_BATCH = 8;
+
     /** Per tenant, a random token per analytics bucket telling readers which buckets to read again. */
     private static final String CACHE_TOKENS = "analytics_versions";
 
@@ -54,7 +56,9 @@ final class ReadModels {
                     continue;
                 }
                 List<String> documents = new ArrayList<>();
-                for (Document document : database.getCollection(name).find()) {
+                // A few documents per reply: the embedded server does not cut a reply at 16 MB as MongoDB does,
+                // and attachments hold their content.
+                for (Document document : database.getCollection(name).find().batchSize(READ_BATCH)) {
                     documents.add(canonical(name, document));
                 }
                 documents.sort(null);
