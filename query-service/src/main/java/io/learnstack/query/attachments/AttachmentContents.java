@@ -19,6 +19,8 @@ import com.mongodb.client.MongoDatabase;
 @Component
 public class AttachmentContents {
 
+    private static final int CONTENTS_PER_REPLY = 4;
+
     private final MongoCollection<Document> attachments;
 
     AttachmentContents(MongoDatabase readModels) {
@@ -39,7 +41,9 @@ public class AttachmentContents {
         Map<String, String> idsToHashes = new LinkedHashMap<>();
         sha2s.forEach(sha2 -> idsToHashes.put(documentId(tenant, sha2), sha2));
         Map<String, AttachmentContent> found = new LinkedHashMap<>();
-        for (Document document : attachments.find(in("_id", new ArrayList<>(idsToHashes.keySet())))) {
+        // A few contents per reply: MongoDB cuts a reply at 16 MB by itself, the embedded server does not.
+        for (Document document : attachments.find(in("_id", new ArrayList<>(idsToHashes.keySet())))
+                .batchSize(CONTENTS_PER_REPLY)) {
             String sha2 = document.getString("sha2");
             found.put(sha2, new AttachmentContent(sha2, document.getString("contentType"),
                     document.get("content", Binary.class).getData()));
