@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class Learnstack implements AutoCloseable {
     private JavaProcess command;
     private JavaProcess query;
     private JavaProcess projector;
-    private final JavaProcess gateway;
+    private JavaProcess gateway;
     private final String[] serviceArgs;
     private final List<JavaProcess> extraCommands = new ArrayList<>();
     private final List<JavaProcess> extraProjectors = new ArrayList<>();
@@ -62,9 +63,21 @@ final class Learnstack implements AutoCloseable {
      */
     Learnstack(int commandInstances, int projectorInstances, String... serviceArgs) {
         this.serviceArgs = serviceArgs.clone();
+        try {
+            start(commandInstances, projectorInstances);
+        } catch (RuntimeException e) {
+            // Nothing else would stop what did start: the caller never gets this object to close.
+            close();
+            throw e;
+        }
+    }
+
+    private void start(int commandInstances, int projectorInstances) {
         boolean scaledOut = commandInstances > 1 || projectorInstances > 1;
+        // The first command service creates the event store's tables; the others start once it has.
         command = service("command-service", "command-service/target/command-service.jar", commandPort);
         commandPorts.add(commandPort);
+        awaitHealthy(command, commandPort);
         for (int i = 1; i < commandInstances; i++) {
             int port = FreePorts.next();
             extraCommands.add(service("command-service-" + (i + 1), "command-service/target/command-service.jar", port));
@@ -79,7 +92,6 @@ final class Learnstack implements AutoCloseable {
                     extraProjectorPorts.get(i - 1), clientId(++projectorsStarted)));
         }
         query = service("query-service", "query-service/target/query-service.jar", queryPort);
-        awaitHealthy(command, commandPort);
         for (int i = 0; i < extraCommands.size(); i++) {
             awaitHealthy(extraCommands.get(i), commandPorts.get(i + 1));
         }
@@ -289,11 +301,15 @@ final class Learnstack implements AutoCloseable {
 
     @Override
     public void close() {
-        gateway.stop();
-        query.stop();
-        projector.stop();
+        for (JavaProcess process : Arrays.asList(gateway, query, projector)) {
+            if (process != null) {
+                process.stop();
+            }
+        }
         extraProjectors.forEach(JavaProcess::stop);
-        command.stop();
+        if (command != null) {
+            command.stop();
+        }
         extraCommands.forEach(JavaProcess::stop);
     }
 }
