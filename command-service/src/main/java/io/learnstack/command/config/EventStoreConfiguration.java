@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Axon's JDBC event storage engine, as Axon's auto-configuration builds it, appending with one
- * multi-row insert per unit of work. The tables come from {@code schema-<platform>.sql}.
+ * multi-row insert per unit of work and reading past a tracking token's gaps through the primary key.
+ * The tables come from {@code schema-<platform>.sql}.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -34,6 +35,7 @@ class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .appendEvents(new MultiRowAppendEvents())
+                .readEventDataWithGaps(new IndexedReadWithGaps())
                 .build();
     }
 }
