@@ -147,7 +147,7 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Copied entry by entry into a new map that then takes the old one's name, not all held at once. */
+    /** Copied into a new map that then takes the old one's name; two stock keys that are one _id are refused. */
     private static void rewriteDocuments(MVMap<Object, Document> stored, MVStore store, String name) {
         MVMap<byte[], Document> rewritten = openDataMap(store, REWRITTEN_DATA_MAP_PREFIX + name);
         for (Map.Entry<Object, Document> entry : stored.entrySet()) {
@@ -197,8 +197,9 @@ final class DurableH2Backend extends H2Backend {
         }
 
         /**
-         * Dropping and renaming stay with the stock database: they open the maps by name only, which gives the
-         * ones opened here with their types, and remove or rename them whole.
+         * Dropping stays with the stock database: it opens the maps by name only, which gives the ones opened
+         * here with their types, and removes them whole. Renaming a collection is as in the stock database too,
+         * which leaves its maps under the old name: no read model renames one.
          */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
