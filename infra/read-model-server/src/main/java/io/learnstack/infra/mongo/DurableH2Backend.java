@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -37,8 +39,9 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Unique indexes (above all {@code _id}'s, which every lookup and upsert goes through) are keyed by
  * {@link IndexKeyCodec} bytes instead of serialized Java objects, which the store would otherwise serialize
- * again for every comparison in the B-tree. Files from before keep their documents: their indexes are
- * rewritten in the new form when such a file is opened, in one commit.
+ * again for every comparison in the B-tree; documents are stored as BSON under such bytes of their {@code _id}
+ * ({@link BsonCollection}). Files from before keep their documents: what they hold in the stock form is rewritten
+ * in the new one when such a file is opened, in one commit.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -51,12 +54,23 @@ final class DurableH2Backend extends H2Backend {
             "serverstatus", "killcursors", "endsessions", "getlasterror", "whatsmyuri", "dbstats", "collstats",
             "connectionstatus", "getparameter", "getlog", "hostinfo");
 
-    /** Holds which form the index maps have, so a file is never read with the wrong one. */
+    /**
+     * Holds which form the maps have, so a file is never read with the wrong one: one key per part of the format
+     * that differs from the stock backend's, each mapped to the version of that part.
+     */
     static final String FORMAT_MAP = "read-model-server format";
     static final String INDEX_KEYS = "indexKeys";
     static final int ENCODED_INDEX_KEYS = 1;
+    static final String DOCUMENTS = "documents";
+    static final int BSON_DOCUMENTS = 1;
+
+    private static final Map<String, Integer> FORMAT = Map.of(INDEX_KEYS, ENCODED_INDEX_KEYS, DOCUMENTS, BSON_DOCUMENTS);
 
     private static final String INDEX_MAP_MARKER = "._index_";
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
+    /** Where a data map is rewritten before it takes the old one's name; never seen after the upgrade's commit. */
+    private static final String REWRITTEN_DATA_MAP_PREFIX = "rewritten.";
 
     private final ReadWriteLock commands = new ReentrantReadWriteLock();
 
@@ -68,7 +82,7 @@ final class DurableH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         store.setRetentionTime(RETENTION_MILLIS);
         try {
-            upgradeIndexes(store);
+            upgrade(store);
         } catch (RuntimeException e) {
             store.closeImmediately();
             throw e;
@@ -76,29 +90,47 @@ final class DurableH2Backend extends H2Backend {
         return new DurableH2Backend(store);
     }
 
-    /** Rewrites the unique indexes of a file written before they were keyed by bytes; a no-op after. */
-    static void upgradeIndexes(MVStore store) {
+    /**
+     * Rewrites, in one commit, whatever a file written by an earlier version holds in the stock form: the unique
+     * indexes (keyed by serialized objects before) and the documents (serialized objects before, under serialized
+     * {@code _id}s). The two are independent: the indexes hold the documents' {@code _id}s as positions in
+     * either form. A no-op on a file already in the current form; a file in a form this server does not know
+     * is refused before anything is read.
+     */
+    static void upgrade(MVStore store) {
         MVMap<String, Object> format = store.openMap(FORMAT_MAP);
-        Object version = format.get(INDEX_KEYS);
-        if (version != null) {
-            if (!Integer.valueOf(ENCODED_INDEX_KEYS).equals(version)) {
-                throw new IllegalStateException("Read-model file " + store.getFileStore().getFileName()
-                        + " has index format " + version + ", this server reads only " + ENCODED_INDEX_KEYS);
+        for (Map.Entry<String, Object> part : format.entrySet()) {
+            Integer known = FORMAT.get(part.getKey());
+            if (known == null || !known.equals(part.getValue())) {
+                throw new IllegalStateException("Read-model file " + store.getFileStore().getFileName() + " has "
+                        + part.getKey() + " format " + part.getValue() + ", this server reads only " + FORMAT);
             }
+        }
+        if (format.size() == FORMAT.size()) {
             return;
         }
-        for (String name : store.getMapNames()) {
-            if (isIndexMap(name)) {
-                rewriteIndex(store, name);
+        List<String> names = List.copyOf(store.getMapNames());
+        if (!format.containsKey(INDEX_KEYS)) {
+            for (String name : names) {
+                if (isIndexMap(name)) {
+                    rewriteIndex(store, name);
+                }
             }
         }
-        format.put(INDEX_KEYS, ENCODED_INDEX_KEYS);
+        if (!format.containsKey(DOCUMENTS)) {
+            for (String name : names) {
+                if (name.startsWith(DATA_MAP_PREFIX)) {
+                    rewriteDocuments(store, name);
+                }
+            }
+        }
+        format.putAll(FORMAT);
         store.commit();
     }
 
     private static boolean isIndexMap(String name) {
         return name.contains(INDEX_MAP_MARKER) && !name.equals(FORMAT_MAP)
-                && !name.startsWith("databases.") && !name.startsWith("meta.");
+                && !name.startsWith(DATA_MAP_PREFIX) && !name.startsWith(META_MAP_PREFIX);
     }
 
     private static void rewriteIndex(MVStore store, String name) {
@@ -113,6 +145,29 @@ final class DurableH2Backend extends H2Backend {
             }
             encoded.put(IndexKeyCodec.encode(key), entry.getValue());
         }
+    }
+
+    /** Copied into a new map that then takes the old one's name; two stock keys that are one _id are refused. */
+    private static void rewriteDocuments(MVMap<Object, Document> stored, MVStore store, String name) {
+        MVMap<byte[], Document> rewritten = openDataMap(store, REWRITTEN_DATA_MAP_PREFIX + name);
+        for (Map.Entry<Object, Document> entry : stored.entrySet()) {
+            BsonDocumentType.requireStorable(entry.getValue());
+            if (rewritten.putIfAbsent(BsonCollection.key(entry.getKey()), entry.getValue()) != null) {
+                throw new IllegalStateException("Collection " + name.substring(DATA_MAP_PREFIX.length())
+                        + " holds two documents under one key: " + entry.getKey());
+            }
+        }
+        store.removeMap(stored);
+        store.renameMap(rewritten, name);
+    }
+
+    private static void rewriteDocuments(MVStore store, String name) {
+        rewriteDocuments(store.<Object, Document>openMap(name), store, name);
+    }
+
+    static MVMap<byte[], Document> openDataMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<byte[], Document>()
+                .keyType(IndexKeyType.INSTANCE).valueType(BsonDocumentType.INSTANCE));
     }
 
     static MVMap<byte[], Object> openIndexMap(MVStore store, String name) {
@@ -139,6 +194,18 @@ final class DurableH2Backend extends H2Backend {
                                                         boolean sparse) {
             String name = getFullCollectionNamespace(collectionName) + INDEX_MAP_MARKER + indexName;
             return new EncodedKeyUniqueIndex(openIndexMap(getMvStore(), name), indexName, keys, sparse);
+        }
+
+        /**
+         * Dropping stays with the stock database: it opens the maps by name only, which gives the ones opened
+         * here with their types, and removes them whole. Renaming a collection is as in the stock database too,
+         * which leaves its maps under the old name: no read model renames one.
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            return new BsonCollection(this, collectionName, options, openDataMap(getMvStore(), DATA_MAP_PREFIX + fullName),
+                    getMvStore().openMap(META_MAP_PREFIX + fullName), cursorRegistry);
         }
     }
 

@@ -80,7 +80,7 @@ class DurableH2BackendTest {
 
         assertThatThrownBy(() -> DurableH2Backend.open(file))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("index format 99");
+                .hasMessageContaining("indexKeys format 99");
     }
 
     private static void withServer(MongoServer server, java.util.function.Consumer<MongoCollection<Document>> work) {
