@@ -28,7 +28,8 @@ import org.h2.mvstore.MVStore;
  *
  * <p>The stock backend leaves commits to the store's background thread (about once a second);
  * a kill in that window loses acknowledged writes. Committing after each command rewrites a chunk
- * per write, so old chunks are kept only briefly and the file is compacted on a clean close.
+ * per write, so old chunks are kept only briefly, the server compacts the file while it runs
+ * ({@link #compact()}) and wholly on a clean close.
  * This covers process crashes, not power loss: the file is not fsync'ed.
  *
  * <p>A commit must also never catch a command half applied: a collection's documents and its {@code _id}
@@ -47,6 +48,11 @@ final class DurableH2Backend extends H2Backend {
 
     /** How long superseded chunks are kept for readers still traversing them. */
     static final int RETENTION_MILLIS = 2_000;
+
+    /** {@link #compact()} rewrites chunks while less than this share of their space is live data. */
+    static final int TARGET_FILL_RATE = 70;
+    /** The most live data one {@link #compact()} moves, so it never competes with commands for long. */
+    static final int MAX_REWRITE_BYTES = 8 * 1024 * 1024;
 
     /** Commands that only read: everything else may write, and runs alone. */
     private static final Set<String> READS = Set.of("find", "getmore", "count", "aggregate", "distinct",
@@ -230,6 +236,25 @@ final class DurableH2Backend extends H2Backend {
             } finally {
                 commands.writeLock().unlock();
             }
+        }
+    }
+
+    /**
+     * Moves the live pages out of the sparsest chunks, a bounded amount at a time. Committing after every
+     * command turns off the store's background writer, and with it the compaction it would do: under steady
+     * writes the file would keep growing with superseded pages. The rewrite only touches pages in memory,
+     * beside running commands, as that writer would; the commit that writes them out runs alone, like a
+     * command's, so it never catches one half applied. Chunks left empty are freed once they are older than
+     * {@link #RETENTION_MILLIS}, and the file shrinks when its end is free.
+     */
+    void compact() {
+        MVStore store = getMvStore();
+        store.compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES);
+        commands.writeLock().lock();
+        try {
+            store.commit();
+        } finally {
+            commands.writeLock().unlock();
         }
     }
 

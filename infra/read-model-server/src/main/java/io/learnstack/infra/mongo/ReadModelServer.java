@@ -2,6 +2,9 @@ package io.learnstack.infra.mongo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import io.learnstack.infra.launcher.LauncherOptions;
@@ -33,7 +36,18 @@ public final class ReadModelServer {
     static final LauncherOptions.Parser OPTIONS =
             LauncherOptions.parser("ReadModelServer", "LEARNSTACK_READ_MODEL", 27017);
 
+    /** How often the file is compacted while it is served. */
+    static final long HOUSEKEEPING_SECONDS = 5;
+
     private ReadModelServer() {
+    }
+
+    private static void compactQuietly(DurableH2Backend backend, Logger log) {
+        try {
+            backend.compact();
+        } catch (RuntimeException e) {
+            log.warn("Compaction skipped, tried again in {} s", HOUSEKEEPING_SECONDS, e);
+        }
     }
 
     /**
@@ -53,18 +67,34 @@ public final class ReadModelServer {
         long started = System.nanoTime();
         Path file = options.dataDir().resolve(STORE_FILE);
         MongoServer server;
+        DurableH2Backend backend;
         try {
             Files.createDirectories(options.dataDir());
-            server = new MongoServer(DurableH2Backend.open(file));
+            backend = DurableH2Backend.open(file);
+            server = new MongoServer(backend);
             server.bind("127.0.0.1", options.port());
         } catch (Exception e) {
             log.error("Cannot serve {} on 127.0.0.1:{}", file, options.port(), e);
             System.exit(1);
             return;
         }
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "read-model-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> compactQuietly(backend, log), HOUSEKEEPING_SECONDS,
+                HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
         ShutdownHook shutdown = ShutdownHook.register("read-model-server-shutdown", () -> {
             log.info("Stopping: no new clients, then compacting {}", file);
             long stopping = System.nanoTime();
+            // Not interrupted: an interrupt during file I/O would close the store's file channel.
+            housekeeping.shutdown();
+            try {
+                housekeeping.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             // Stops listening, waits for the event loops to drain, then closes (and compacts) the backend.
             server.shutdownNow();
             log.info("Stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);

@@ -3,12 +3,19 @@ package io.learnstack.infra.mongo;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -81,6 +88,40 @@ class DurableH2BackendTest {
         assertThatThrownBy(() -> DurableH2Backend.open(file))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("indexKeys format 99");
+    }
+
+    @Test
+    void compactionGivesBackTheSpaceOfSupersededPagesWhileTheStoreIsWritten() {
+        // given a store written one small command at a time at random _ids, each command committed alone
+        Path file = dataDir.resolve(ReadModelServer.STORE_FILE);
+        DurableH2Backend backend = DurableH2Backend.open(file);
+        withServer(new MongoServer(backend), learners -> {
+            for (int i = 0; i < 3_000; i++) {
+                learners.insertOne(new Document("_id", UUID.randomUUID().toString()).append("credits", i));
+            }
+            long before = sizeOf(file);
+
+            // when it is compacted every so often, as the server does, once superseded chunks have aged
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                backend.compact();
+                return sizeOf(file) < before / 4;
+            });
+
+            // then nothing was lost, and writes go on
+            assertThat(learners.countDocuments()).isEqualTo(3_000);
+            learners.insertOne(new Document("_id", "after").append("credits", 1));
+        });
+
+        withServer(new MongoServer(DurableH2Backend.open(file)), learners ->
+                assertThat(learners.countDocuments(Filters.gte("credits", 0))).isEqualTo(3_001));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void withServer(MongoServer server, java.util.function.Consumer<MongoCollection<Document>> work) {
