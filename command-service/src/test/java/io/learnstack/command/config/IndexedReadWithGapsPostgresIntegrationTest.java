@@ -7,13 +7,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
@@ -35,40 +32,17 @@ class IndexedReadWithGapsPostgresIntegrationTest {
                     InputStream script = getClass().getResourceAsStream("/schema-postgresql.sql")) {
                 ddl.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (globalIndex,"
-                    + " eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payload)"
-                    + " VALUES (?, ?, ?, 0, 'StatementAggregate', '2026-11-24T00:00:00Z', 'Recorded', ?)")) {
-                for (long index = 1; index <= 500; index++) {
-                    if (index != 7 && index != 19 && index != 450) {
-                        insert.setLong(1, index);
-                        insert.setString(2, UUID.randomUUID().toString());
-                        insert.setString(3, "demo/" + index);
-                        insert.setBytes(4, ("{\"n\":" + index + "}").getBytes(StandardCharsets.UTF_8));
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
+            EventRows.write(connection, 500, Set.of(7L, 19L, 450L));
             EventSchema schema = new EventSchema();
             List<Long> gaps = List.of(5L, 7L, 19L);
 
             // when
-            List<Long> read = positions(new IndexedReadWithGaps().build(connection, schema, 400, 100, gaps));
+            List<Long> read = EventRows.positions(new IndexedReadWithGaps().build(connection, schema, 400, 100, gaps));
 
             // then
-            assertThat(read).isEqualTo(positions(JdbcEventStorageEngineStatements.readEventDataWithGaps(connection,
+            assertThat(read).isEqualTo(EventRows.positions(JdbcEventStorageEngineStatements.readEventDataWithGaps(connection,
                     schema, 400, 100, gaps))).hasSize(100).startsWith(5L, 401L).endsWith(499L, 500L)
                     .doesNotContain(7L, 19L, 450L);
         }
-    }
-
-    private static List<Long> positions(PreparedStatement statement) throws SQLException {
-        List<Long> positions = new ArrayList<>();
-        try (statement; ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                positions.add(rows.getLong("globalIndex"));
-            }
-        }
-        return positions;
     }
 }

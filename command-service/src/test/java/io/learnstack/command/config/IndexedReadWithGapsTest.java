@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,9 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,22 +41,8 @@ class IndexedReadWithGapsTest {
             ddl.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
         }
         connection.setAutoCommit(false);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (globalIndex,"
-                + " eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payload)"
-                + " VALUES (?, ?, ?, 0, 'StatementAggregate', '2026-11-24T00:00:00Z', 'Recorded', ?)")) {
-            for (long index = 1; index <= EVENTS; index++) {
-                // Positions 7, 19 and 4,950 stay unused, as when a writer's transaction is rolled back.
-                if (index == 7 || index == 19 || index == 4_950) {
-                    continue;
-                }
-                insert.setLong(1, index);
-                insert.setString(2, UUID.randomUUID().toString());
-                insert.setString(3, "demo/" + index);
-                insert.setBytes(4, ("{\"n\":" + index + "}").getBytes(StandardCharsets.UTF_8));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        // Positions 7, 19 and 4,950 stay unused, as when a writer's transaction is rolled back.
+        EventRows.write(connection, EVENTS, Set.of(7L, 19L, 4_950L));
         connection.commit();
     }
 
@@ -71,10 +57,10 @@ class IndexedReadWithGapsTest {
         List<Long> gaps = List.of(5L, 7L, 19L);
 
         // when
-        List<Long> read = positions(new IndexedReadWithGaps().build(connection, schema, 4_900, 100, gaps));
+        List<Long> read = EventRows.positions(new IndexedReadWithGaps().build(connection, schema, 4_900, 100, gaps));
 
         // then it reads what Axon's own statement reads
-        List<Long> expected = positions(JdbcEventStorageEngineStatements.readEventDataWithGaps(connection, schema,
+        List<Long> expected = EventRows.positions(JdbcEventStorageEngineStatements.readEventDataWithGaps(connection, schema,
                 4_900, 100, gaps));
         assertThat(read).isEqualTo(expected).hasSize(100).startsWith(5L, 4_901L).endsWith(4_999L, 5_000L)
                 .doesNotContain(7L, 19L, 4_950L, 4_900L);
@@ -93,16 +79,6 @@ class IndexedReadWithGapsTest {
         // then
         assertThat(axons).as("Axon's own statement, the reason for this one").isGreaterThanOrEqualTo(EVENTS - 3);
         assertThat(indexed).isLessThanOrEqualTo(110);
-    }
-
-    private static List<Long> positions(PreparedStatement statement) throws SQLException {
-        List<Long> positions = new ArrayList<>();
-        try (statement; ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                positions.add(rows.getLong("globalIndex"));
-            }
-        }
-        return positions;
     }
 
     /**
