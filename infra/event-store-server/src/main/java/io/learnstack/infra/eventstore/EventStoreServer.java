@@ -1,11 +1,10 @@
 package io.learnstack.infra.eventstore;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.learnstack.infra.launcher.Housekeeping;
 import io.learnstack.infra.launcher.LauncherOptions;
 import io.learnstack.infra.launcher.ParentWatch;
 import io.learnstack.infra.launcher.ShutdownHook;
@@ -23,7 +22,7 @@ import org.h2.tools.Server;
 public final class EventStoreServer {
 
     /** How often the files are compacted; a round moves at most {@link StoreHousekeeping#MAX_REWRITE_BYTES}. */
-    static final long HOUSEKEEPING_SECONDS = 5;
+    static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(5);
 
     static final LauncherOptions.Parser OPTIONS =
             LauncherOptions.parser("EventStoreServer", "LEARNSTACK_EVENT_STORE", 9094);
@@ -57,19 +56,11 @@ public final class EventStoreServer {
             System.exit(1);
             return;
         }
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "event-store-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        StoreHousekeeping compaction = new StoreHousekeeping(options.dataDir());
-        housekeeping.scheduleWithFixedDelay(compaction::compactAll, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS,
-                TimeUnit.SECONDS);
+        Housekeeping housekeeping = Housekeeping.start("event-store-housekeeping", HOUSEKEEPING_INTERVAL,
+                new StoreHousekeeping(options.dataDir())::compactAll);
         ShutdownHook shutdown = ShutdownHook.register("event-store-shutdown", () -> {
             log("stopping");
-            // Not interrupted: an interrupt during file I/O closes H2's file channel under the database.
-            housekeeping.shutdown();
-            awaitQuietly(housekeeping);
+            housekeeping.stop();
             // Closes every client session; H2 then closes each database whose last session went away.
             server.stop();
             log("stopped");
@@ -77,14 +68,6 @@ public final class EventStoreServer {
         log("ready on 127.0.0.1:" + options.port() + " (data " + options.dataDir() + ") in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms; " + server.getStatus());
         shutdown.awaitStopped();
-    }
-
-    private static void awaitQuietly(ScheduledExecutorService executor) {
-        try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void log(String message) {

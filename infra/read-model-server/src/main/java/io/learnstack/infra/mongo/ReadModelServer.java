@@ -2,11 +2,10 @@ package io.learnstack.infra.mongo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.learnstack.infra.launcher.Housekeeping;
 import io.learnstack.infra.launcher.LauncherOptions;
 import io.learnstack.infra.launcher.ParentWatch;
 import io.learnstack.infra.launcher.ShutdownHook;
@@ -37,7 +36,7 @@ public final class ReadModelServer {
             LauncherOptions.parser("ReadModelServer", "LEARNSTACK_READ_MODEL", 27017);
 
     /** How often the file is compacted while it is served. */
-    static final long HOUSEKEEPING_SECONDS = 5;
+    static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(5);
 
     private ReadModelServer() {
     }
@@ -46,7 +45,7 @@ public final class ReadModelServer {
         try {
             backend.compact();
         } catch (RuntimeException e) {
-            log.warn("Compaction skipped, tried again in {} s", HOUSEKEEPING_SECONDS, e);
+            log.warn("Compaction skipped, tried again in {} s", HOUSEKEEPING_INTERVAL.toSeconds(), e);
         }
     }
 
@@ -78,23 +77,12 @@ public final class ReadModelServer {
             System.exit(1);
             return;
         }
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "read-model-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        housekeeping.scheduleWithFixedDelay(() -> compactQuietly(backend, log), HOUSEKEEPING_SECONDS,
-                HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
+        Housekeeping housekeeping = Housekeeping.start("read-model-housekeeping", HOUSEKEEPING_INTERVAL,
+                () -> compactQuietly(backend, log));
         ShutdownHook shutdown = ShutdownHook.register("read-model-server-shutdown", () -> {
             log.info("Stopping: no new clients, then compacting {}", file);
             long stopping = System.nanoTime();
-            // Not interrupted: an interrupt during file I/O would close the store's file channel.
-            housekeeping.shutdown();
-            try {
-                housekeeping.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            housekeeping.stop();
             // Stops listening, waits for the event loops to drain, then closes (and compacts) the backend.
             server.shutdownNow();
             log.info("Stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
