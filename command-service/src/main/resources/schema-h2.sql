@@ -2,8 +2,8 @@
 -- Every commit is written through, so an acknowledged statement survives a crash of the database server.
 SET WRITE_DELAY 0;
 -- Payloads up to 16 KB (every statement's event, most documents) are kept in their row. Larger values are
--- stored apart, which costs H2 a temporary copy and two more maps per value: writes of 200 statement
--- events took about twice as long. A database setting, applied to every row written from now on.
+-- stored apart, which costs H2 a temporary copy and more maps per value: a scratch table took statement-sized
+-- rows 1.5 to 2.5 times as fast in place. A database setting, applied to every row written from now on.
 SET MAX_LENGTH_INPLACE_LOB 16384;
 
 CREATE TABLE IF NOT EXISTS DomainEventEntry (

@@ -58,7 +58,7 @@ class StoreHousekeepingTest {
     }
 
     @Test
-    void leavesFilesAloneThatAreNotDatabases() {
+    void aMissingDataDirectoryIsNothingToDo() {
         // given
         StoreHousekeeping housekeeping = new StoreHousekeeping(dataDir.resolve("missing"));
 
