@@ -58,6 +58,11 @@ public final class EventTypes {
         return BY_CLASS.get(event.getClass());
     }
 
+    /** The wire name of an event class, or null for a class that is not one of the events. */
+    public static String nameOf(Class<?> eventClass) {
+        return BY_CLASS.get(eventClass);
+    }
+
     /** The event class for a wire name, or empty for a type this version does not know. */
     public static Optional<Class<? extends LearnstackEvent>> classOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));

@@ -30,8 +30,10 @@ class EventTypesTest {
                     .filter(candidate -> EventTypes.classOf(candidate).orElseThrow() == permitted)
                     .findFirst().orElse(null);
             assertThat(name).as("wire name of %s", permitted.getSimpleName()).isNotNull();
+            assertThat(EventTypes.nameOf(permitted)).isEqualTo(name);
         }
         assertThat(EventTypes.classOf("NoSuchEvent")).isEmpty();
+        assertThat(EventTypes.nameOf(String.class)).isNull();
     }
 
     @Test

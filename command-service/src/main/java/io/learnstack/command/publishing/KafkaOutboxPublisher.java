@@ -9,20 +9,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.learnstack.events.EventTypes;
@@ -43,26 +40,33 @@ class KafkaOutboxPublisher {
     private static final String PENDING_SENDS = KafkaOutboxPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final ObjectMapper json;
+    private final Serializer eventSerializer;
     private final PublishingProperties properties;
     private final PublicationTracker tracker;
     private final MeterRegistry meters;
 
-    KafkaOutboxPublisher(KafkaTemplate<String, byte[]> kafka, ObjectMapper json, PublishingProperties properties,
-            PublicationTracker tracker, MeterRegistry meters) {
+    KafkaOutboxPublisher(KafkaTemplate<String, byte[]> kafka, @Qualifier("eventSerializer") Serializer eventSerializer,
+            PublishingProperties properties, PublicationTracker tracker, MeterRegistry meters) {
         this.kafka = kafka;
-        this.json = json;
+        this.eventSerializer = eventSerializer;
         this.properties = properties;
         this.tracker = tracker;
         this.meters = meters;
     }
 
-    @EventHandler
-    void on(LearnstackEvent event, EventMessage<?> message) throws JsonProcessingException {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), event.partitionKey(),
-                json.writeValueAsBytes(event));
-        header(record, EventTypes.TYPE_HEADER, EventTypes.nameOf(event));
-        header(record, EventTypes.REVISION_HEADER, revisionOf(event));
+    /**
+     * Sends the payload's bytes as the event store holds them: the same JSON the service's object mapper
+     * writes, since the event serializer uses it, without reading the payload back into an object and
+     * writing it again.
+     */
+    @EventHandler(payloadType = LearnstackEvent.class)
+    void on(EventMessage<?> message) {
+        SerializedObject<byte[]> payload = message.serializePayload(eventSerializer, byte[].class);
+        String type = EventTypes.nameOf(message.getPayloadType());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(),
+                PartitionKeyStamp.keyOf(message), payload.getData());
+        header(record, EventTypes.TYPE_HEADER, type);
+        header(record, EventTypes.REVISION_HEADER, revisionOf(payload));
         header(record, EventTypes.ID_HEADER, message.getIdentifier());
         header(record, EventTypes.TIME_HEADER, message.getTimestamp().toString());
         if (message instanceof TrackedEventMessage<?> tracked
@@ -70,7 +74,7 @@ class KafkaOutboxPublisher {
             header(record, EventTypes.POSITION_HEADER, Long.toString(tracked.trackingToken().position().getAsLong()));
         }
         pendingSends().add(kafka.send(record));
-        meters.counter("learnstack.events.published", "type", EventTypes.nameOf(event)).increment();
+        meters.counter("learnstack.events.published", "type", type).increment();
     }
 
     /**
@@ -101,9 +105,9 @@ class KafkaOutboxPublisher {
         }
     }
 
-    private static String revisionOf(LearnstackEvent event) {
-        Revision revision = event.getClass().getAnnotation(Revision.class);
-        return revision == null ? "0" : revision.value();
+    private static String revisionOf(SerializedObject<?> payload) {
+        String revision = payload.getType().getRevision();
+        return revision == null ? "0" : revision;
     }
 
     private static void header(ProducerRecord<?, ?> record, String name, String value) {

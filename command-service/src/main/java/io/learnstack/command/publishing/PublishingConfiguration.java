@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -27,5 +28,11 @@ class PublishingConfiguration {
     void propagatePublishingFailures(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(KafkaOutboxPublisher.PROCESSING_GROUP,
                 configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** Every event published on the bus, in aggregates or not, is stored with its Kafka key. */
+    @Autowired
+    void stampPartitionKeys(EventBus eventBus) {
+        eventBus.registerDispatchInterceptor(new PartitionKeyStamp());
     }
 }

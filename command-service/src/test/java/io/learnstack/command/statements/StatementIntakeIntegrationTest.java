@@ -30,9 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.learnstack.command.InfrastructureProperties;
 import io.learnstack.command.PublishedEvents;
 import io.learnstack.events.EventTypes;
+import io.learnstack.events.LearnstackEvent;
 
 /**
  * The write side against the real event-store server and Kafka broker: what is accepted, what is
@@ -46,6 +49,8 @@ class StatementIntakeIntegrationTest {
     private TestRestTemplate http;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private ObjectMapper json;
 
     private PublishedEvents published;
 
@@ -82,6 +87,29 @@ class StatementIntakeIntegrationTest {
                 .containsExactly("StatementRecorded", "AssessmentSubmitted");
         assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
                 .contains("\"statementId\":\"" + id + "\"").contains("\\\"stored\\\"");
+    }
+
+    @Test
+    void eventsAreSentAsStoredInTheSameJsonTheServiceWritesAndStoredWithTheirKey() throws Exception {
+        // given
+        String id = UUID.randomUUID().toString();
+
+        // when
+        post(http, statement(id, "mailto:grace@example.org", "passed", 0.7));
+
+        // then the record's value is the stored payload, byte for byte
+        List<ConsumerRecord<String, byte[]>> records = awaitPublished(id, 2);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            byte[] payload = stored("payload", record);
+            assertThat(record.value()).isEqualTo(payload);
+            LearnstackEvent event = json.readValue(payload,
+                    EventTypes.classOf(header(record, EventTypes.TYPE_HEADER)).orElseThrow());
+            assertThat(json.writeValueAsBytes(event)).isEqualTo(payload);
+            assertThat(header(record, EventTypes.REVISION_HEADER)).isEqualTo("1");
+            assertThat(new String(stored("metaData", record), StandardCharsets.UTF_8))
+                    .contains("\"partitionKey\":\"demo|mbox:mailto:grace@example.org\"");
+            assertThat(record.key()).isEqualTo(event.partitionKey());
+        }
     }
 
     @Test
@@ -306,6 +334,11 @@ class StatementIntakeIntegrationTest {
     private List<ConsumerRecord<String, byte[]>> awaitPublished(String statementId, int count) {
         return published.awaitDistinct(record -> new String(record.value(), StandardCharsets.UTF_8)
                 .contains("\"statementId\":\"" + statementId + "\""), count);
+    }
+
+    private byte[] stored(String column, ConsumerRecord<String, byte[]> record) {
+        return jdbc.queryForObject("SELECT " + column + " FROM DomainEventEntry WHERE eventIdentifier = ?",
+                byte[].class, header(record, EventTypes.ID_HEADER));
     }
 
     private int eventsOf(String statementId) {

@@ -106,14 +106,16 @@ final class Limits {
 
     /**
      * Rows per second plain JDBC inserts get into a scratch table shaped like the event store's, in
-     * transactions of 100.
+     * transactions of 100. On H2 the event table has no unique index on the event identifier (see the
+     * command service's schema), and neither has the scratch table.
      */
     double eventStore(String jdbcUrl, String user, String password, List<Payload> payloads) throws SQLException {
         String table = scratch.toUpperCase();
+        String eventIdentifier = jdbcUrl.startsWith("jdbc:h2:") ? "varchar(36) not null" : "varchar(36) not null unique";
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute("create table " + table + " (global_index bigint auto_increment primary key,"
-                        + " event_identifier varchar(36) not null unique, aggregate_identifier varchar(255) not null,"
+                        + " event_identifier " + eventIdentifier + ", aggregate_identifier varchar(255) not null,"
                         + " sequence_number bigint not null, type varchar(255), time_stamp varchar(255) not null,"
                         + " payload_type varchar(255) not null, payload blob not null, meta_data blob,"
                         + " unique (aggregate_identifier, sequence_number))");
