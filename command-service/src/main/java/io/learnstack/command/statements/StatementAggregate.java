@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.learnstack.command.xapi.InvalidStatementException;
@@ -36,7 +37,7 @@ class StatementAggregate {
     private String tenant;
     private String statementId;
     private String learnerKey;
-    private String fingerprint;
+    private String statement;
     private boolean voiding;
     private boolean voided;
 
@@ -47,8 +48,8 @@ class StatementAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStatement command) {
-        if (fingerprint != null) {
-            if (fingerprint.equals(command.fingerprint())) {
+        if (statement != null) {
+            if (fingerprint().equals(command.fingerprint())) {
                 return;
             }
             throw new StatementConflictException(command.statementId());
@@ -90,18 +91,29 @@ class StatementAggregate {
     }
 
     @EventSourcingHandler
-    void on(StatementRecorded event) throws Exception {
+    void on(StatementRecorded event) {
         id = RecordStatement.aggregateIdOf(event.tenant(), event.statementId());
         tenant = event.tenant();
         statementId = event.statementId();
         learnerKey = event.learnerKey();
         voiding = VOIDED.equals(event.verbId());
-        // Recomputed rather than stored in the event, so the rule for "same content" can evolve.
-        fingerprint = StatementFingerprint.of(JSON.readTree(event.statement()));
+        statement = event.statement();
     }
 
     @EventSourcingHandler
     void on(StatementVoided event) {
         voided = true;
+    }
+
+    /**
+     * Computed from the recorded statement rather than kept in the event, so the rule for "same content"
+     * can evolve; and only when the same id is sent again, not for every statement recorded.
+     */
+    private String fingerprint() {
+        try {
+            return StatementFingerprint.of(JSON.readTree(statement));
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("recorded statement " + statementId + " is not JSON", unreadable);
+        }
     }
 }
