@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map.Entry;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -21,6 +22,25 @@ final class EncodedKeyUniqueIndex extends AbstractUniqueIndex<Object> {
     EncodedKeyUniqueIndex(MVMap<byte[], Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
+    }
+
+    /**
+     * Also answers a query that names every key of the index and more fields besides, as MongoDB does: the
+     * projector's conditional writes ({@code _id} and the version read) would otherwise scan the whole
+     * collection. The index finds the documents with the queried key; the collection then matches each
+     * against the whole query, as it does for every query an index answers.
+     */
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        if (query.keySet().equals(keySet())) {
+            return super.canHandle(query);
+        }
+        if (!query.keySet().containsAll(keySet())) {
+            return false;
+        }
+        Document onKeys = new Document();
+        keys().forEach(key -> onKeys.put(key, query.get(key)));
+        return super.canHandle(onKeys);
     }
 
     @Override
