@@ -22,7 +22,7 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
- * A collection whose documents are stored as BSON ({@link BsonDocumentType}) under the {@link IndexKeyCodec} bytes
+ * A collection whose documents are stored as BSON ({@link StoredBsonType}) under the {@link IndexKeyCodec} bytes
  * of their {@code _id}, so neither the documents nor, for each comparison in the B-tree, their keys go through Java
  * serialization.
  *
@@ -35,11 +35,11 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private static final String DATA_SIZE_KEY = "dataSize";
 
-    private final MVMap<byte[], Document> dataMap;
+    private final MVMap<byte[], byte[]> dataMap;
     private final MVMap<String, Object> metaMap;
 
     BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                   MVMap<byte[], Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+                   MVMap<byte[], byte[]> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
         this.dataMap = dataMap;
         this.metaMap = metaMap;
@@ -66,12 +66,12 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     @Override
     protected Object addDocumentInternal(Document document) {
-        BsonDocumentType.requireStorable(document);
+        byte[] bson = BsonDocumentType.encode(document);
         Object position = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
-        Document previous = dataMap.putIfAbsent(key(position), document);
+        byte[] previous = dataMap.putIfAbsent(key(position), bson);
         if (previous != null) {
             throw new IllegalStateException("Document with key '" + position + "' already existed in " + this
-                    + ": " + previous);
+                    + ": " + BsonDocumentType.decode(previous));
         }
         return position;
     }
@@ -88,7 +88,7 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     @Override
     protected Document getDocument(Object position) {
-        return dataMap.get(key(position));
+        return BsonDocumentType.decode(dataMap.get(key(position)));
     }
 
     @Override
@@ -100,8 +100,10 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-        return dataMap.entrySet().stream()
-                .map(entry -> new DocumentWithPosition<>(entry.getValue(), position(entry.getKey(), entry.getValue())));
+        return dataMap.entrySet().stream().map(entry -> {
+            Document document = BsonDocumentType.decode(entry.getValue());
+            return new DocumentWithPosition<>(document, position(entry.getKey(), document));
+        });
     }
 
     /** The position as {@link #addDocumentInternal} gave it, which the indexes hold and compare. */
@@ -117,7 +119,7 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
                                          int batchSize, Document fieldSelector) {
         Stream<Document> documents;
         if (isNaturalDescending(orderBy)) {
-            Cursor<byte[], Document> cursor = dataMap.cursor(null, null, true);
+            Cursor<byte[], byte[]> cursor = dataMap.cursor(null, null, true);
             Iterator<Document> values = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -127,19 +129,18 @@ final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
                 @Override
                 public Document next() {
                     cursor.next();
-                    return cursor.getValue();
+                    return BsonDocumentType.decode(cursor.getValue());
                 }
             };
             documents = StreamSupport.stream(Spliterators.spliteratorUnknownSize(values, 0), false);
         } else {
-            documents = dataMap.values().stream();
+            documents = dataMap.values().stream().map(BsonDocumentType::decode);
         }
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        BsonDocumentType.requireStorable(newDocument);
-        dataMap.put(key(position), newDocument);
+        dataMap.put(key(position), BsonDocumentType.encode(newDocument));
     }
 }

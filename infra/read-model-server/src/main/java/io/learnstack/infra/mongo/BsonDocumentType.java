@@ -51,6 +51,25 @@ final class BsonDocumentType extends BasicDataType<Document> {
         estimate(document);
     }
 
+    /** The document as the BSON bytes it is stored in; fails, as {@link #requireStorable} does, for what BSON cannot hold. */
+    static byte[] encode(Document document) {
+        requireStorable(document);
+        ByteBuf bson = Unpooled.buffer(512);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            byte[] bytes = new byte[bson.readableBytes()];
+            bson.readBytes(bytes);
+            return bytes;
+        } finally {
+            bson.release();
+        }
+    }
+
+    /** The document stored in these bytes, or null for none. */
+    static Document decode(byte[] bson) {
+        return bson == null ? null : document(ByteBuffer.wrap(bson));
+    }
+
     @Override
     public int getMemory(Document document) {
         return 24 + estimate(document);

@@ -155,10 +155,9 @@ final class DurableH2Backend extends H2Backend {
 
     /** Copied into a new map that then takes the old one's name; two stock keys that are one _id are refused. */
     private static void rewriteDocuments(MVMap<Object, Document> stored, MVStore store, String name) {
-        MVMap<byte[], Document> rewritten = openDataMap(store, REWRITTEN_DATA_MAP_PREFIX + name);
+        MVMap<byte[], byte[]> rewritten = openDataMap(store, REWRITTEN_DATA_MAP_PREFIX + name);
         for (Map.Entry<Object, Document> entry : stored.entrySet()) {
-            BsonDocumentType.requireStorable(entry.getValue());
-            if (rewritten.putIfAbsent(BsonCollection.key(entry.getKey()), entry.getValue()) != null) {
+            if (rewritten.putIfAbsent(BsonCollection.key(entry.getKey()), BsonDocumentType.encode(entry.getValue())) != null) {
                 throw new IllegalStateException("Collection " + name.substring(DATA_MAP_PREFIX.length())
                         + " holds two documents under one key: " + entry.getKey());
             }
@@ -171,9 +170,9 @@ final class DurableH2Backend extends H2Backend {
         rewriteDocuments(store.<Object, Document>openMap(name), store, name);
     }
 
-    static MVMap<byte[], Document> openDataMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<byte[], Document>()
-                .keyType(IndexKeyType.INSTANCE).valueType(BsonDocumentType.INSTANCE));
+    static MVMap<byte[], byte[]> openDataMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<byte[], byte[]>()
+                .keyType(IndexKeyType.INSTANCE).valueType(StoredBsonType.INSTANCE));
     }
 
     static MVMap<byte[], Object> openIndexMap(MVStore store, String name) {

@@ -94,7 +94,8 @@ final class DocumentMapBenchmark {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static MVMap<Object, Document> open(MVStore store, boolean bson) {
-        return bson ? (MVMap) DurableH2Backend.openDataMap(store, "documents") : store.openMap("documents");
+        return bson ? (MVMap) store.openMap("documents", new MVMap.Builder<byte[], Document>()
+                .keyType(IndexKeyType.INSTANCE).valueType(BsonDocumentType.INSTANCE)) : store.openMap("documents");
     }
 
     private static double micros(long cpuStart, int documents) {
