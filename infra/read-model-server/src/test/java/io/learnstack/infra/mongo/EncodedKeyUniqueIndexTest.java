@@ -41,6 +41,19 @@ class EncodedKeyUniqueIndexTest {
     }
 
     @Test
+    void answersTheDriversAndOfAConditionOnItsKeyAndOthers() {
+        // The Java driver writes and(...) as an $and of its clauses, never as one flat document.
+        org.bson.BsonDocument written = and(eq("_id", "demo|ada"), eq("version", 3)).toBsonDocument();
+        assertThat(written.containsKey("$and")).isTrue();
+
+        assertThat(byId.canHandle(query("$and", List.of(query("_id", "demo|ada"), query("version", 3))))).isTrue();
+        assertThat(byId.canHandle(query("$and", List.of(query("version", 3),
+                query("$and", List.of(query("_id", "demo|ada"), query("status", "active"))))))).isTrue();
+        assertThat(byId.canHandle(query("$and", List.of(query("version", 3), query("status", "active"))))).isFalse();
+        assertThat(byId.canHandle(query("$or", List.of(query("_id", "demo|ada"), query("version", 3))))).isFalse();
+    }
+
+    @Test
     void leavesQueriesItCannotNarrowToTheCollection() {
         assertThat(byId.canHandle(query("version", 3))).isFalse();
         assertThat(byId.canHandle(query("_id", new de.bwaldvogel.mongo.bson.Document("$gt", "demo|"))
