@@ -28,7 +28,9 @@ import org.h2.mvstore.type.BasicDataType;
 
 /**
  * Documents stored as BSON, the form they arrive in, instead of by Java serialization, which the store's generic
- * type would otherwise run for every document of every page it writes or reads.
+ * type would otherwise run for every document of every page it writes or reads. The collections keep the bytes
+ * ({@link StoredBsonType}) and go through {@link #encode} and {@link #decode}; as a type of its own it reads and
+ * writes the same bytes.
  *
  * <p>Written by the wire protocol's own encoder and read back into the Java types its decoder gives, so a document
  * read from the file holds what it held when it came over the wire. Two things a client cannot send do not survive:
