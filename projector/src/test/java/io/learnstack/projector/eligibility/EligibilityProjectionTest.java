@@ -361,7 +361,8 @@ class EligibilityProjectionTest {
             database.getCollection(name).find().forEach(document -> {
                 // A page whose last row left is the same read model as a page never written.
                 if (!(withoutBookkeeping && document.get("rows", new Document()).isEmpty()
-                        && name.equals(CredentialBuckets.COLLECTION))) {
+                        && name.equals(CredentialBuckets.COLLECTION))
+                        && !(withoutBookkeeping && name.equals(IssuanceOutbox.COLLECTION) && leftBehind(document))) {
                     documents.add(withoutBookkeeping ? withoutBookkeeping(document) : document);
                 }
             });
@@ -369,6 +370,21 @@ class EligibilityProjectionTest {
             snapshot.put(name, documents);
         }
         return snapshot;
+    }
+
+    /**
+     * A pending request the learner's document no longer supports: a decision that lost a race for the learner
+     * to another consumer can leave one behind, and the dispatcher, which reads the learner's document before
+     * it sends anything, drops it unsent. Which race is lost depends on timing, so it is no part of the result.
+     */
+    private boolean leftBehind(Document request) {
+        Document learner = database.getCollection(EligibilityProjection.LEARNERS)
+                .find(new Document("_id", request.getString("tenant") + "|" + request.getString("learnerKey"))).first();
+        return IssuanceOutbox.PENDING.equals(request.getString("state")) && (learner == null
+                || learner.getList("statuses", Document.class, List.of()).stream().noneMatch(status ->
+                        request.getString("credentialId").equals(status.getString("credentialId"))
+                                && Status.ELIGIBLE.wire().equals(status.getString("status"))
+                                && request.getString("eligibleAt").equals(status.getString("eligibleAt"))));
     }
 
     /** Versions and generations count writes, offsets positions: a rebuild in other batches writes other ones. */
