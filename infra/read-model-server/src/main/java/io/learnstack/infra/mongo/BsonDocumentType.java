@@ -56,15 +56,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /** The document as the BSON bytes it is stored in; fails, as {@link #requireStorable} does, for what BSON cannot hold. */
     static byte[] encode(Document document) {
         requireStorable(document);
-        ByteBuf bson = Unpooled.buffer(512);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return bytes;
-        } finally {
-            bson.release();
-        }
+        return bytes(document);
     }
 
     /** The document stored in these bytes, or null for none. */
@@ -79,13 +71,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(512);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
-        } finally {
-            bson.release();
-        }
+        buffer.put(bytes(document));
     }
 
     @Override
@@ -96,6 +82,18 @@ final class BsonDocumentType extends BasicDataType<Document> {
     @Override
     public Document[] createStorage(int size) {
         return new Document[size];
+    }
+
+    private static byte[] bytes(Document document) {
+        ByteBuf bson = Unpooled.buffer(512);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            byte[] bytes = new byte[bson.readableBytes()];
+            bson.readBytes(bytes);
+            return bytes;
+        } finally {
+            bson.release();
+        }
     }
 
     /** Roughly the heap a value takes, and a check that BSON can hold it. */
