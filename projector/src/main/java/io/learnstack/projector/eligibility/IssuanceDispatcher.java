@@ -180,6 +180,11 @@ class IssuanceDispatcher implements DisposableBean {
     private boolean stillEligible(Document request) {
         Document learner = learners.find(eq("_id", request.getString("tenant") + "|" + request.getString("learnerKey")))
                 .projection(Projections.include("statuses")).first();
+        return supports(learner, request);
+    }
+
+    /** Whether the learner's document (null for none) still holds the eligibility the request was made for. */
+    static boolean supports(Document learner, Document request) {
         if (learner == null) {
             return false;
         }

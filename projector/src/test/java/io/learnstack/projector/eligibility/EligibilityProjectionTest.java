@@ -380,11 +380,8 @@ class EligibilityProjectionTest {
     private boolean leftBehind(Document request) {
         Document learner = database.getCollection(EligibilityProjection.LEARNERS)
                 .find(new Document("_id", request.getString("tenant") + "|" + request.getString("learnerKey"))).first();
-        return IssuanceOutbox.PENDING.equals(request.getString("state")) && (learner == null
-                || learner.getList("statuses", Document.class, List.of()).stream().noneMatch(status ->
-                        request.getString("credentialId").equals(status.getString("credentialId"))
-                                && Status.ELIGIBLE.wire().equals(status.getString("status"))
-                                && request.getString("eligibleAt").equals(status.getString("eligibleAt"))));
+        return IssuanceOutbox.PENDING.equals(request.getString("state"))
+                && !IssuanceDispatcher.supports(learner, request);
     }
 
     /** Versions and generations count writes, offsets positions: a rebuild in other batches writes other ones. */
